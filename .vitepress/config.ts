@@ -1,0 +1,58 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitepress";
+import { en } from "./locales/en";
+import { es } from "./locales/es";
+import { esSearch } from "./locales/search";
+import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+// The JavaScript and Deno tabs are derived from the TypeScript samples before any page is parsed.
+generateSamples(root);
+
+export default defineConfig({
+  srcDir: "docs",
+  cleanUrls: true,
+  lastUpdated: false,
+  // A dead link fails the build; that is on purpose.
+  ignoreDeadLinks: false,
+  head: [["link", { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }]],
+  locales: {
+    root: en,
+    es,
+  },
+  themeConfig: {
+    search: {
+      provider: "local",
+      options: {
+        locales: { es: { translations: esSearch } },
+      },
+    },
+  },
+  markdown: {
+    config(md) {
+      const parse = md.parse.bind(md);
+      md.parse = (src, env) => {
+        const locale = String(env?.relativePath ?? "").startsWith("es/") ? "es" : "en";
+        return parse(expandSampleLines(src, locale, root), env);
+      };
+    },
+  },
+  vite: {
+    resolve: { conditions: ["source"] },
+    plugins: [
+      {
+        name: "session-lab:samples",
+        configureServer(server) {
+          // Editing a sample in dev regenerates its JavaScript and Deno tabs.
+          for (const dir of Object.values(SAMPLE_ROOTS)) server.watcher.add(`${root}/${dir}`);
+          server.watcher.on("change", (file) => {
+            if (file.endsWith(".ts") && Object.values(SAMPLE_ROOTS).some((d) => file.includes(d))) {
+              generateSamples(root);
+            }
+          });
+        },
+      },
+    ],
+  },
+});

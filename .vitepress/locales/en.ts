@@ -1,0 +1,51 @@
+import type { DefaultTheme, LocaleSpecificConfig } from "vitepress";
+import type { GUIDE_PAGES } from "./pages";
+
+/** Sidebar titles of the guide, by slug. */
+const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
+  "sessions/": "Why bots need storage",
+  "sessions/usage": "Using sessions",
+  "sessions/keys": "Session keys",
+  "sessions/storage": "Storing data and adapters",
+  "sessions/lazy": "Lazy sessions",
+  "sessions/multi": "Multi sessions",
+  "sessions/enhance": "Timeouts and migrations",
+};
+
+/** English: the site's root locale. */
+export const en: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } = {
+  label: "English",
+  lang: "en-US",
+  title: "Session Lab",
+  description: "Learn sessions and data storage in grammY, the Telegram bot framework, by watching them work.",
+  themeConfig: {
+    nav: [{ text: "Guide", link: "/sessions/" }],
+    sidebar: [
+      {
+        text: "Sessions in grammY",
+        items: Object.entries(titles).map(([slug, text]) => ({ text, link: `/${slug}` })),
+      },
+    ],
+    outline: { level: [2, 3], label: "On this page" },
+    editLink: {
+      pattern: "https://github.com/session-lab/session-lab/edit/main/docs/:path",
+      text: "Suggest a change to this page",
+    },
+    docFooter: { prev: "Previous page", next: "Next page" },
+    darkModeSwitchLabel: "Appearance",
+    lightModeSwitchTitle: "Switch to light theme",
+    darkModeSwitchTitle: "Switch to dark theme",
+    sidebarMenuLabel: "Menu",
+    returnToTopLabel: "Return to top",
+    langMenuLabel: "Change language",
+    skipToContentLabel: "Skip to content",
+    lastUpdated: { text: "Last updated" },
+    notFound: {
+      title: "PAGE NOT FOUND",
+      quote: "This key has no session: the page you asked for is not stored here.",
+      linkLabel: "go to the home page",
+      linkText: "Take me home",
+      code: "404",
+    },
+  },
+};

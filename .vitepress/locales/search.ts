@@ -1,0 +1,21 @@
+import type { DefaultTheme } from "vitepress";
+
+/** The search box in Spanish; English uses VitePress's own strings. */
+export const esSearch: Partial<DefaultTheme.LocalSearchOptions["translations"]> = {
+  button: { buttonText: "Buscar", buttonAriaLabel: "Buscar" },
+  modal: {
+    displayDetails: "Mostrar lista detallada",
+    resetButtonTitle: "Borrar la búsqueda",
+    backButtonTitle: "Cerrar la búsqueda",
+    noResultsText: "No hay resultados para",
+    footer: {
+      selectText: "para elegir",
+      selectKeyAriaLabel: "intro",
+      navigateText: "para moverte",
+      navigateUpKeyAriaLabel: "flecha arriba",
+      navigateDownKeyAriaLabel: "flecha abajo",
+      closeText: "para cerrar",
+      closeKeyAriaLabel: "escape",
+    },
+  },
+};

@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { BenchResult, BenchSuite } from "./types";
+
+// `npm run bench` runs every suite; `npm run bench -- adapters playground` runs the ones named.
+const here = fileURLToPath(new URL(".", import.meta.url));
+const available = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts"))
+  .map((f) => f.replace(/\.bench\.ts$/, ""));
+const asked = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const suites = asked.length ? asked : available;
+const unknown = suites.filter((s) => !available.includes(s));
+if (unknown.length) {
+  console.error(`Unknown bench suite(s): ${unknown.join(", ")}. Available: ${available.join(", ")}`);
+  process.exit(2);
+}
+
+const results: BenchResult[] = [];
+let failed = false;
+for (const name of suites) {
+  console.log(`\n▶ ${name}`);
+  const suite: BenchSuite = (await import(`./${name}.bench.ts`)).default;
+  const result = await suite();
+  results.push(result);
+  console.table(
+    result.rows.map((r) => ({
+      metric: r.metric,
+      value: Number(r.value.toFixed(3)),
+      unit: r.unit,
+      budget: r.budget ?? "",
+      within: r.ok === undefined ? "" : r.ok ? "yes" : "NO",
+    })),
+  );
+  failed ||= result.rows.some((r) => r.ok === false);
+}
+
+mkdirSync(`${here}/results`, { recursive: true });
+const file = `${here}/results/bench-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+console.log(`\nResults written to ${file}`);
+if (failed) {
+  console.log("Some numbers are over budget (marked NO).");
+  process.exitCode = 1;
+}

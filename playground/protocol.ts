@@ -1,0 +1,107 @@
+/**
+ * The contract between the playground's parts. Flow of one run:
+ * editor → compiler worker (esbuild-wasm) → sandbox worker (real grammY) → events → store → views.
+ * Everything that crosses a worker boundary is declared here, so each side can be built and tested alone.
+ */
+import type { Update } from "grammy/types";
+
+/** Imports a program may use; anything else is a compile error that lists these. */
+export const AVAILABLE_MODULES = ["grammy", "grammy/web", "grammy/types", "@session-lab/adapters-browser", "idb-keyval"] as const;
+/** One of {@link AVAILABLE_MODULES}. */
+export type AvailableModule = (typeof AVAILABLE_MODULES)[number];
+
+/**
+ * The compiled bundle reaches the allowed packages through this global, set by the sandbox before it runs the bundle:
+ * `globalThis[MODULE_REGISTRY][specifier]` is the module namespace. That keeps grammY out of every compile and every bundle.
+ */
+export const MODULE_REGISTRY = "__sessionLabModules";
+
+// ── Compiler ────────────────────────────────────────────────────────────────────────────────
+
+/** A problem in the user's code, 1-based line and column in the user's source. */
+export interface Diagnostic {
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: "error" | "warning";
+}
+
+/** Main thread → compiler worker. */
+export type CompilerRequest =
+  | { type: "init" }
+  | { type: "compile"; id: number; code: string; filename: string };
+
+/** Compiler worker → main thread. */
+export type CompilerResponse =
+  | { type: "init-progress"; loaded: number; total: number }
+  | { type: "init-done"; durationMs: number }
+  | { type: "init-failed"; message: string }
+  | { type: "compiled"; id: number; code: string; map: string; durationMs: number; warnings: Diagnostic[] }
+  | { type: "compile-failed"; id: number; diagnostics: Diagnostic[]; durationMs: number };
+
+// ── Sandbox ─────────────────────────────────────────────────────────────────────────────────
+
+/** Where the program's IndexedDB data lives; one database per playground instance so pages don't collide. */
+export interface SandboxStorageConfig {
+  /** IndexedDB database name the observed default storage and `IndexedDBAdapter` defaults use. */
+  database: string;
+}
+
+/** Main thread → sandbox worker. */
+export type SandboxRequest =
+  | { type: "run"; code: string; map: string; filename: string; storage: SandboxStorageConfig }
+  | { type: "update"; update: Update }
+  | { type: "ping"; seq: number };
+
+/** A storage call as the sandbox saw it: the observer's event plus what the key held before and after. */
+export interface StorageOpEvent {
+  type: "storage";
+  id: number;
+  op: "read" | "write" | "delete" | "has" | "readAllKeys" | "readAllValues" | "readAllEntries";
+  key?: string;
+  /** Value read or written (a snapshot taken at call time). */
+  value?: unknown;
+  found?: boolean;
+  /** Snapshot of the key's value before a write/delete, as far as the sandbox knows it. */
+  before?: unknown;
+  /** Snapshot of the key's value after the call. */
+  after?: unknown;
+  startedAt: number;
+  durationMs: number;
+  error?: string;
+  /** Which session middleware made the call (0 for the first `session()`/`lazySession()` the program installed). */
+  storageIndex: number;
+  /** The update being handled when the call was made, if any. */
+  updateId?: number;
+}
+
+/** Sandbox worker → main thread. */
+export type SandboxEvent =
+  | { type: "ready"; durationMs: number }
+  | { type: "update-received"; updateId: number; update: Update; at: number }
+  | { type: "update-handled"; updateId: number; durationMs: number; error?: string }
+  | StorageOpEvent
+  | {
+      type: "api-call";
+      callId: number;
+      method: string;
+      payload: Record<string, unknown>;
+      result?: unknown;
+      error?: { error_code: number; description: string };
+      updateId?: number;
+      durationMs: number;
+    }
+  | { type: "console"; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
+  | {
+      type: "error";
+      phase: "load" | "update" | "unhandled";
+      name: string;
+      message: string;
+      /** 1-based line/column in the user's source, when the stack could be mapped. */
+      line?: number;
+      column?: number;
+      updateId?: number;
+    }
+  | { type: "pong"; seq: number };

@@ -1,0 +1,243 @@
+import { type Context, type Enhance, enhanceStorage, MemorySessionStorage, type Migrations, session, type SessionFlavor } from "grammy";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ALICE, createOfflineBot, recordingStorage, UpdateFactory } from "./harness/index.ts";
+
+interface Pizza {
+  pizzaCount: number;
+}
+type PizzaContext = Context & SessionFlavor<Pizza>;
+const KEY = String(ALICE.id);
+
+/**
+ * The pizza bot over `enhanceStorage`, with the raw (wrapped) storage recorded, so tests see exactly what a
+ * database behind the enhanced adapter would hold.
+ */
+function enhancedBot(options: { millisecondsToLive?: number; migrations?: Migrations; initial?: () => Pizza } = {}) {
+  const raw = new MemorySessionStorage<Enhance<Pizza>>();
+  const rawLog = recordingStorage(raw);
+  const storage = enhanceStorage<Pizza>({ storage: rawLog, millisecondsToLive: options.millisecondsToLive, migrations: options.migrations });
+  const offline = createOfflineBot<PizzaContext>();
+  offline.bot.use(session({ storage, initial: options.initial ?? (() => ({ pizzaCount: 0 })) }));
+  offline.bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+  offline.bot.hears(/🍕/, (ctx) => {
+    ctx.session.pizzaCount++;
+  });
+  offline.bot.on("message", () => {});
+  const u = new UpdateFactory();
+  return {
+    ...offline,
+    raw,
+    rawLog,
+    pizza: () => offline.bot.handleUpdate(u.message(ALICE, "🍕")),
+    chatter: () => offline.bot.handleUpdate(u.message(ALICE, "hello")),
+    hunger: () => offline.bot.handleUpdate(u.command(ALICE, "hunger")),
+  };
+}
+
+/** Puts a value into the raw storage as an older deployment (or another program) would have left it. */
+function seed(raw: MemorySessionStorage<Enhance<Pizza>>, value: unknown) {
+  raw.write(KEY, value as Enhance<Pizza>);
+}
+
+describe("enhanceStorage: stored shape", () => {
+  it("without options the stored shape is { __d: value }", async () => {
+    const { raw, pizza } = enhancedBot();
+    await pizza();
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 1 } });
+  });
+
+  describe("with a clock", () => {
+    beforeEach(() => {
+      vi.useFakeTimers();
+      vi.setSystemTime(new Date("2025-05-01T12:00:00Z"));
+    });
+    afterEach(() => void vi.useRealTimers());
+
+    it("with millisecondsToLive the stored shape adds e, the expiry as a ms timestamp (now + ttl)", async () => {
+      const { raw, pizza } = enhancedBot({ millisecondsToLive: 60_000 });
+      await pizza();
+      expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 1 }, e: Date.parse("2025-05-01T12:01:00Z") });
+    });
+
+    it("with migrations and millisecondsToLive the stored shape is { __d, v, e }, v being the latest version", async () => {
+      const { raw, pizza } = enhancedBot({ millisecondsToLive: 60_000, migrations: { 1: (d) => d, 3: (d) => d } });
+      await pizza();
+      expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 1 }, v: 3, e: Date.parse("2025-05-01T12:01:00Z") });
+    });
+  });
+
+  it("with migrations the stored shape adds v, the latest version", async () => {
+    const { raw, pizza } = enhancedBot({ migrations: { 1: (d) => d, 2: (d) => d } });
+    await pizza();
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 1 }, v: 2 });
+  });
+});
+
+describe("enhanceStorage: timeouts", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+  });
+  afterEach(() => void vi.useRealTimers());
+
+  it("a session older than millisecondsToLive is treated as missing on read: the old entry is deleted and initial() is used", async () => {
+    const { rawLog, sentTexts, pizza, hunger } = enhancedBot({ millisecondsToLive: 1_000 });
+    await pizza(); // expires at 1000
+    rawLog.reset();
+    vi.setSystemTime(1_001);
+
+    await hunger();
+
+    expect(sentTexts()).toEqual(["0"]);
+    expect(rawLog.calls).toEqual([
+      { op: "read", key: KEY, value: { __d: { pizzaCount: 1 }, e: 1_000 } },
+      { op: "delete", key: KEY },
+      { op: "write", key: KEY, value: { __d: { pizzaCount: 0 }, e: 2_001 } },
+    ]);
+  });
+
+  it("a session is still valid at exactly its expiry millisecond (expired means e < now)", async () => {
+    const { sentTexts, pizza, hunger } = enhancedBot({ millisecondsToLive: 1_000 });
+    await pizza();
+    vi.setSystemTime(1_000);
+    await hunger();
+    expect(sentTexts()).toEqual(["1"]);
+  });
+
+  it("every write refreshes e to now + ttl", async () => {
+    const { raw, pizza } = enhancedBot({ millisecondsToLive: 1_000 });
+    await pizza();
+    expect(raw.read(KEY)?.e).toBe(1_000);
+    vi.setSystemTime(900);
+    await pizza();
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 2 }, e: 1_900 });
+    vi.setSystemTime(1_800);
+    await pizza();
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 3 }, e: 2_800 });
+  });
+
+  it("reads do not refresh e: with strict sessions, updates whose handlers don't touch ctx.session let an active chat expire", async () => {
+    const { raw, sentTexts, pizza, chatter, hunger } = enhancedBot({ millisecondsToLive: 1_000 });
+    await pizza(); // expires at 1000
+    vi.setSystemTime(600);
+    await chatter(); // read only, no write
+    expect(raw.read(KEY)?.e).toBe(1_000);
+    vi.setSystemTime(1_200);
+    await hunger();
+    expect(sentTexts()).toEqual(["0"]);
+  });
+
+  it("an entry without e (written before the timeout was configured) gets e written during its first read", async () => {
+    const { raw, rawLog, chatter } = enhancedBot({ millisecondsToLive: 1_000 });
+    seed(raw, { __d: { pizzaCount: 5 } });
+    vi.setSystemTime(300);
+
+    await chatter();
+
+    expect(rawLog.calls).toEqual([
+      { op: "read", key: KEY, value: { __d: { pizzaCount: 5 } } },
+      { op: "write", key: KEY, value: { __d: { pizzaCount: 5 }, e: 1_300 } },
+    ]);
+  });
+});
+
+describe("enhanceStorage: legacy values and migrations", () => {
+  it("a legacy value (stored before enhanceStorage, without __d) is read as the session data", async () => {
+    const { raw, sentTexts, hunger } = enhancedBot();
+    seed(raw, { pizzaCount: 3 });
+    await hunger();
+    expect(sentTexts()).toEqual(["3"]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 3 } });
+  });
+
+  it("with migrations, all migrations run on a legacy value, in numeric order", async () => {
+    const order: string[] = [];
+    const { raw, sentTexts, hunger } = enhancedBot({
+      migrations: {
+        10: (d) => (order.push("10"), { pizzaCount: d.pizzaCount * 10 }),
+        2: (d) => (order.push("2"), { pizzaCount: d.slices / 8 }),
+      },
+    });
+    seed(raw, { slices: 16 });
+    await hunger();
+    expect(order).toEqual(["2", "10"]);
+    expect(sentTexts()).toEqual(["20"]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 20 }, v: 10 });
+  });
+
+  it("migrations run from the stored version to the latest, skipping those at or below the stored version", async () => {
+    const ran: number[] = [];
+    const step = (v: number) => (d: Pizza) => (ran.push(v), { pizzaCount: d.pizzaCount + v });
+    const { raw, sentTexts, hunger } = enhancedBot({ migrations: { 1: step(1), 2: step(2), 5: step(5), 7: step(7) } });
+    seed(raw, { __d: { pizzaCount: 0 }, v: 2 });
+    await hunger();
+    expect(ran).toEqual([5, 7]);
+    expect(sentTexts()).toEqual(["12"]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 12 }, v: 7 });
+  });
+
+  it("a stored version between two migration versions runs every migration above it", async () => {
+    const ran: number[] = [];
+    const step = (v: number) => (d: Pizza) => (ran.push(v), d);
+    const { raw, hunger } = enhancedBot({ migrations: { 1: step(1), 5: step(5) } });
+    seed(raw, { __d: { pizzaCount: 0 }, v: 3 });
+    await hunger();
+    expect(ran).toEqual([5]);
+  });
+
+  it("a stored version newer than the latest migration runs nothing and is relabelled with the latest version on write", async () => {
+    const ran: number[] = [];
+    const step = (v: number) => (d: Pizza) => (ran.push(v), d);
+    const { raw, hunger } = enhancedBot({ migrations: { 1: step(1), 5: step(5) } });
+    seed(raw, { __d: { pizzaCount: 4 }, v: 7 });
+    await hunger();
+    expect(ran).toEqual([]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 4 }, v: 5 });
+  });
+
+  it("migrated data reaches storage only when the session is written back: an untouched strict session is migrated again on every read", async () => {
+    let runs = 0;
+    const { raw, chatter } = enhancedBot({ migrations: { 1: (d) => (runs++, { pizzaCount: d.slices }) } });
+    seed(raw, { __d: { slices: 4 } });
+    await chatter();
+    await chatter();
+    expect(runs).toBe(2);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { slices: 4 } });
+  });
+
+  it("versions are parsed with parseInt: with { 1, 1.5 } the 1.5 migration never runs and migration 1 runs twice on legacy data", async () => {
+    const ran: string[] = [];
+    const { raw, hunger } = enhancedBot({
+      migrations: { 1: (d) => (ran.push("1"), d), 1.5: (d) => (ran.push("1.5"), d) },
+    });
+    seed(raw, { pizzaCount: 2 });
+    await hunger();
+    expect(ran).toEqual(["1", "1"]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 2 }, v: 1 });
+  });
+
+  it("versions are parsed with parseInt: with { 10, 10.1 } the 10.1 migration collides with 10, which runs twice", async () => {
+    const ran: string[] = [];
+    const { raw, hunger } = enhancedBot({
+      migrations: { 10: (d) => (ran.push("10"), d), 10.1: (d) => (ran.push("10.1"), d) },
+    });
+    seed(raw, { __d: { pizzaCount: 2 }, v: 9 });
+    await hunger();
+    expect(ran).toEqual(["10", "10"]);
+  });
+
+  it("versions are parsed with parseInt: a lone 10.1 migration is looked up as migrations[10], so reading older data throws a TypeError", async () => {
+    const { bot, raw, sentTexts } = enhancedBot({ migrations: { 10.1: (d) => d } });
+    seed(raw, { pizzaCount: 2 });
+
+    const error = await bot.handleUpdate(new UpdateFactory().command(ALICE, "hunger")).catch((e: { error: unknown }) => e.error);
+
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String(error)).toMatch(/is not a function/);
+    expect(sentTexts()).toEqual([]);
+  });
+
+  it("enhanceStorage({ storage, migrations: {} }) throws 'No migrations given!'", () => {
+    expect(() => enhanceStorage({ storage: new MemorySessionStorage<Enhance<Pizza>>(), migrations: {} })).toThrow(new Error("No migrations given!"));
+  });
+});

@@ -1,0 +1,210 @@
+import { type Context, lazySession, type LazySessionFlavor, MemorySessionStorage, session, type SessionFlavor } from "grammy";
+import type { Update } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { ALICE, BOB, CHANNEL, createOfflineBot, PIZZA_GROUP, recordingStorage, SUPERGROUP, UpdateFactory } from "./harness/index.ts";
+
+interface Pizza {
+  pizzaCount: number;
+}
+type PizzaContext = Context & SessionFlavor<Pizza>;
+type SessionKeyFn = (ctx: Omit<PizzaContext, "session">) => string | undefined | Promise<string | undefined>;
+
+/** A strict-session pizza bot; every 🍕 adds one. Returns the storage log and the keys each update ran under. */
+function pizzaBot(options: { getSessionKey?: SessionKeyFn; prefix?: string } = {}) {
+  const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+  const { bot } = createOfflineBot<PizzaContext>();
+  bot.use(session({ initial: () => ({ pizzaCount: 0 }), storage, ...options }));
+  bot.hears(/🍕/, (ctx) => {
+    ctx.session.pizzaCount++;
+  });
+  const run = async (...updates: Update[]) => {
+    for (const update of updates) await bot.handleUpdate(update);
+  };
+  return { bot, storage, run };
+}
+
+/** Runs one update through strict sessions, lets `touch` act on the context, and returns the error it caught. */
+async function errorOnTouch(update: Update, touch: (ctx: PizzaContext) => void, options: { getSessionKey?: SessionKeyFn } = {}) {
+  const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+  const { bot } = createOfflineBot<PizzaContext>();
+  bot.use(session({ initial: () => ({ pizzaCount: 0 }), storage, ...options }));
+  let caught: unknown;
+  bot.use((ctx) => {
+    try {
+      touch(ctx);
+    } catch (error) {
+      caught = error;
+    }
+  });
+  await bot.handleUpdate(update);
+  return { caught, storage };
+}
+
+const perUser: SessionKeyFn = (ctx) => ctx.from?.id.toString();
+
+describe("session keys", () => {
+  it("the default key is ctx.chatId?.toString(): in a private chat that is the user's id", async () => {
+    const { storage, run } = pizzaBot();
+    await run(new UpdateFactory().message(ALICE, "🍕"));
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+  });
+
+  it("the default key in a group is the group's negative chat id (supergroups: -100…)", async () => {
+    const { storage, run } = pizzaBot();
+    const u = new UpdateFactory();
+    await run(u.message(ALICE, "🍕", PIZZA_GROUP), u.message(ALICE, "🍕", SUPERGROUP));
+    expect(storage.calls.map((c) => c.key)).toEqual(["-4012345678", "-4012345678", "-1002087654321", "-1002087654321"]);
+  });
+
+  it("the default key gives each chat its own session: the same user's pizzas in a group don't count in their private chat", async () => {
+    const { storage, run } = pizzaBot();
+    const u = new UpdateFactory();
+    await run(u.message(ALICE, "🍕"), u.message(ALICE, "🍕", PIZZA_GROUP), u.message(ALICE, "🍕", PIZZA_GROUP));
+    const writes = storage.calls.filter((c) => c.op === "write");
+    expect(writes.at(-1)).toEqual({ op: "write", key: String(PIZZA_GROUP.id), value: { pizzaCount: 2 } });
+    expect(writes[0]).toEqual({ op: "write", key: String(ALICE.id), value: { pizzaCount: 1 } });
+  });
+
+  it("the default key of a callback query comes from the message the button is under", async () => {
+    const { storage, run } = pizzaBot();
+    await run(new UpdateFactory().callbackQuery(ALICE, "order", PIZZA_GROUP));
+    expect(storage.trace()).toEqual([`read ${PIZZA_GROUP.id}`, `write ${PIZZA_GROUP.id}`]);
+  });
+
+  it("the default key of a channel post is the channel's id", async () => {
+    const { storage, run } = pizzaBot();
+    await run(new UpdateFactory().channelPost(CHANNEL, "🍕 news"));
+    expect(storage.trace()).toEqual([`read ${CHANNEL.id}`, `write ${CHANNEL.id}`]);
+  });
+
+  it("a per-user key (ctx.from?.id) shares one session across the user's private chat and groups", async () => {
+    const { storage, run } = pizzaBot({ getSessionKey: perUser });
+    const u = new UpdateFactory();
+    await run(u.message(ALICE, "🍕"), u.message(ALICE, "🍕", PIZZA_GROUP), u.message(ALICE, "🍕", SUPERGROUP));
+    expect(new Set(storage.calls.map((c) => c.key))).toEqual(new Set([String(ALICE.id)]));
+    expect(storage.calls.at(-1)).toEqual({ op: "write", key: String(ALICE.id), value: { pizzaCount: 3 } });
+  });
+
+  it("a per-user key keeps two users in one group apart", async () => {
+    const { storage, run } = pizzaBot({ getSessionKey: perUser });
+    const u = new UpdateFactory();
+    await run(u.message(ALICE, "🍕", PIZZA_GROUP), u.message(BOB, "🍕", PIZZA_GROUP));
+    expect(storage.calls.filter((c) => c.op === "write")).toEqual([
+      { op: "write", key: String(ALICE.id), value: { pizzaCount: 1 } },
+      { op: "write", key: String(BOB.id), value: { pizzaCount: 1 } },
+    ]);
+  });
+
+  it("a per-user-and-chat key `${from.id}/${chat.id}` gives each user a separate session in every chat", async () => {
+    const { storage, run } = pizzaBot({
+      getSessionKey: (ctx) => (ctx.from === undefined || ctx.chat === undefined ? undefined : `${ctx.from.id}/${ctx.chat.id}`),
+    });
+    const u = new UpdateFactory();
+    await run(u.message(ALICE, "🍕"), u.message(ALICE, "🍕", PIZZA_GROUP), u.message(BOB, "🍕", PIZZA_GROUP), u.message(ALICE, "🍕", PIZZA_GROUP));
+    expect(storage.calls.filter((c) => c.op === "write")).toEqual([
+      { op: "write", key: `${ALICE.id}/${ALICE.id}`, value: { pizzaCount: 1 } },
+      { op: "write", key: `${ALICE.id}/${PIZZA_GROUP.id}`, value: { pizzaCount: 1 } },
+      { op: "write", key: `${BOB.id}/${PIZZA_GROUP.id}`, value: { pizzaCount: 1 } },
+      { op: "write", key: `${ALICE.id}/${PIZZA_GROUP.id}`, value: { pizzaCount: 2 } },
+    ]);
+  });
+
+  it("getSessionKey may be async", async () => {
+    const { storage, run } = pizzaBot({
+      getSessionKey: async (ctx) => {
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        return ctx.from === undefined ? undefined : `user:${ctx.from.id}`;
+      },
+    });
+    await run(new UpdateFactory().message(ALICE, "🍕", PIZZA_GROUP));
+    expect(storage.trace()).toEqual([`read user:${ALICE.id}`, `write user:${ALICE.id}`]);
+  });
+
+  it("prefix is prepended to the key", async () => {
+    const { storage, run } = pizzaBot({ prefix: "pizza:" });
+    await run(new UpdateFactory().message(ALICE, "🍕"));
+    expect(storage.trace()).toEqual([`read pizza:${ALICE.id}`, `write pizza:${ALICE.id}`]);
+  });
+
+  it("prefix is prepended only to defined keys: an update without a key makes no storage call", async () => {
+    const { storage, run } = pizzaBot({ prefix: "pizza:" });
+    const u = new UpdateFactory();
+    await run(u.inlineQuery(ALICE, "🍕"), u.pollAnswer(ALICE, [0]));
+    expect(storage.calls).toEqual([]);
+  });
+});
+
+describe("updates without a session key", () => {
+  const u = new UpdateFactory();
+  const keyless: [string, Update][] = [
+    ["an inline query", u.inlineQuery(ALICE, "margherita")],
+    ["a poll answer", u.pollAnswer(ALICE, [1])],
+    ["a callback query from an inline-mode message", u.inlineCallbackQuery(ALICE, "order")],
+  ];
+
+  it.each(keyless)("the default key of %s is undefined: no storage call at all, and not touching ctx.session is fine", async (_, update) => {
+    const { bot, storage } = pizzaBot();
+    let handled = false;
+    bot.use(() => void (handled = true));
+    await bot.handleUpdate(update);
+    expect(handled).toBe(true);
+    expect(storage.calls).toEqual([]);
+  });
+
+  it("reading ctx.session with an undefined default key throws 'Cannot access session data because this update does not belong to a chat…'", async () => {
+    const { caught, storage } = await errorOnTouch(u.inlineQuery(ALICE, "margherita"), (ctx) => ctx.session);
+    expect(caught).toEqual(new Error("Cannot access session data because this update does not belong to a chat, so the session key is undefined!"));
+    expect(storage.calls).toEqual([]);
+  });
+
+  it("assigning ctx.session with an undefined default key throws 'Cannot assign session data because …'", async () => {
+    const { caught, storage } = await errorOnTouch(u.pollAnswer(ALICE, [1]), (ctx) => {
+      ctx.session = { pizzaCount: 1 };
+    });
+    expect(caught).toEqual(new Error("Cannot assign session data because this update does not belong to a chat, so the session key is undefined!"));
+    expect(storage.calls).toEqual([]);
+  });
+
+  it("with a custom getSessionKey the message says the custom function returned undefined", async () => {
+    // ctx.from is undefined for poll answers (grammY doesn't read poll_answer.user), so a per-user key is undefined too.
+    const { caught } = await errorOnTouch(u.pollAnswer(ALICE, [1]), (ctx) => ctx.session, { getSessionKey: perUser });
+    expect(caught).toEqual(new Error("Cannot access session data because the custom `getSessionKey` function returned undefined for this update!"));
+  });
+
+  it("a per-user key is also undefined for a channel post (no from)", async () => {
+    const { caught, storage } = await errorOnTouch(u.channelPost(CHANNEL, "news"), (ctx) => ctx.session, { getSessionKey: perUser });
+    expect(caught).toBeInstanceOf(Error);
+    expect(storage.calls).toEqual([]);
+  });
+
+  it("a per-user key is defined for an inline query, which has a user but no chat", async () => {
+    const { caught, storage } = await errorOnTouch(u.inlineQuery(ALICE, "margherita"), (ctx) => ctx.session, { getSessionKey: perUser });
+    expect(caught).toBeUndefined();
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+  });
+
+  it("lazy sessions say 'lazy session data' in both messages", async () => {
+    const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+    const { bot } = createOfflineBot<Context & LazySessionFlavor<Pizza>>();
+    bot.use(lazySession({ initial: () => ({ pizzaCount: 0 }), storage }));
+    const caught: unknown[] = [];
+    bot.use((ctx) => {
+      try {
+        void ctx.session;
+      } catch (error) {
+        caught.push(error);
+      }
+      try {
+        ctx.session = { pizzaCount: 1 };
+      } catch (error) {
+        caught.push(error);
+      }
+    });
+    await bot.handleUpdate(u.inlineQuery(ALICE, "margherita"));
+    expect(caught).toEqual([
+      new Error("Cannot access lazy session data because this update does not belong to a chat, so the session key is undefined!"),
+      new Error("Cannot assign lazy session data because this update does not belong to a chat, so the session key is undefined!"),
+    ]);
+    expect(storage.calls).toEqual([]);
+  });
+});

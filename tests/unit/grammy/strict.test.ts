@@ -1,0 +1,214 @@
+import { BotError, type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
+import { describe, expect, it } from "vitest";
+import { ALICE, createOfflineBot, PIZZA_GROUP, recordingStorage, UpdateFactory } from "./harness/index.ts";
+
+interface Pizza {
+  pizzaCount: number;
+}
+type PizzaContext = Context & SessionFlavor<Pizza>;
+
+/** A bot with strict `session()` over a recording in-memory storage; tests add handlers after it. */
+function strictBot(options: { initial?: () => Pizza } = {}) {
+  const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+  const offline = createOfflineBot<PizzaContext>();
+  offline.bot.use(session({ storage, ...options }));
+  return { ...offline, storage, updates: new UpdateFactory() };
+}
+
+describe("strict session()", () => {
+  it("reads the key on every update that has a key, even if no handler touches ctx.session", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.on("message", () => {});
+
+    await bot.handleUpdate(updates.message(ALICE, "hi", PIZZA_GROUP));
+    await bot.handleUpdate(updates.message(ALICE, "still not touching the session", PIZZA_GROUP));
+    await bot.handleUpdate(updates.message(ALICE, "nor now", PIZZA_GROUP));
+
+    expect(storage.calls.filter((c) => c.op === "read").map((c) => c.key)).toEqual([
+      String(PIZZA_GROUP.id),
+      String(PIZZA_GROUP.id),
+      String(PIZZA_GROUP.id),
+    ]);
+  });
+
+  it("reads the key even when no handler at all matches the update", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+
+    await bot.handleUpdate(updates.message(ALICE, "no command here"));
+
+    expect(storage.counts().read).toBe(1);
+  });
+
+  it("on first contact with initial, writes initial() back even if no handler touched ctx.session", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.on("message", () => {});
+
+    await bot.handleUpdate(updates.message(ALICE, "hello", PIZZA_GROUP));
+
+    expect(storage.calls).toEqual([
+      { op: "read", key: String(PIZZA_GROUP.id), value: undefined },
+      { op: "write", key: String(PIZZA_GROUP.id), value: { pizzaCount: 0 } },
+    ]);
+  });
+
+  it("with an existing session, handlers that don't touch ctx.session cause no write", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.on("message", () => {});
+    await bot.handleUpdate(updates.message(ALICE, "first contact", PIZZA_GROUP));
+    storage.reset();
+
+    await bot.handleUpdate(updates.message(ALICE, "just chatting", PIZZA_GROUP));
+
+    expect(storage.trace()).toEqual([`read ${PIZZA_GROUP.id}`]);
+  });
+
+  it("a handler that only reads ctx.session causes a write-back of the unchanged value (no 'unchanged' check)", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.command("hunger", (ctx) => ctx.reply(`Your hunger level is ${ctx.session.pizzaCount}!`));
+    await bot.handleUpdate(updates.message(ALICE, "first contact", PIZZA_GROUP));
+    storage.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "hunger", PIZZA_GROUP));
+
+    expect(storage.calls).toEqual([
+      { op: "read", key: String(PIZZA_GROUP.id), value: { pizzaCount: 0 } },
+      { op: "write", key: String(PIZZA_GROUP.id), value: { pizzaCount: 0 } },
+    ]);
+  });
+
+  it("ctx.session = null after the handlers deletes the key from storage", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.command("reset", (ctx) => {
+      // In command/hears/callbackQuery handlers TypeScript 5.9 loses SessionFlavor's wider setter type, so widen first.
+      const chat: PizzaContext = ctx;
+      chat.session = null;
+    });
+    await bot.handleUpdate(updates.message(ALICE, "first contact"));
+    storage.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "reset"));
+
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `delete ${ALICE.id}`]);
+  });
+
+  it("ctx.session = undefined after the handlers deletes the key from storage", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.command("reset", (ctx) => {
+      // In command/hears/callbackQuery handlers TypeScript 5.9 loses SessionFlavor's wider setter type, so widen first.
+      const chat: PizzaContext = ctx;
+      chat.session = undefined;
+    });
+    await bot.handleUpdate(updates.message(ALICE, "first contact"));
+    storage.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "reset"));
+
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `delete ${ALICE.id}`]);
+  });
+
+  it("in a bot.command handler TypeScript rejects ctx.session = null unless ctx is widened to the session context; at run time it still deletes", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.command("reset", (ctx) => {
+      // tsc pins the typing: if grammY's filtered context types ever accept null here, this directive fails the type-check.
+      // @ts-expect-error Type 'null' is not assignable to type 'Pizza'.
+      ctx.session = null;
+    });
+    await bot.handleUpdate(updates.message(ALICE, "first contact"));
+    storage.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "reset"));
+
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `delete ${ALICE.id}`]);
+  });
+
+  it("a handler that throws prevents the write-back, and handleUpdate rejects with a BotError wrapping the error", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const failure = new Error("oven on fire");
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+      throw failure;
+    });
+
+    const result = bot.handleUpdate(updates.message(ALICE, "🍕"));
+
+    await expect(result).rejects.toBeInstanceOf(BotError);
+    await expect(result).rejects.toMatchObject({ error: failure });
+    // First contact: even the initial() write is skipped, because the handler threw before write-back.
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`]);
+  });
+
+  it("a handler that throws while long polling reaches bot.catch as a BotError, and nothing is written", async () => {
+    const { bot, storage, updates, poll } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const caught: unknown[] = [];
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+      throw new Error("oven on fire");
+    });
+    bot.catch((err) => void caught.push(err));
+
+    await poll([updates.message(ALICE, "🍕")]);
+
+    expect(caught).toHaveLength(1);
+    expect(caught[0]).toBeInstanceOf(BotError);
+    expect((caught[0] as BotError).error).toEqual(new Error("oven on fire"));
+    expect(storage.counts()).toEqual({ read: 1, write: 0, delete: 0 });
+  });
+
+  it("bot.catch is not used by bot.handleUpdate (webhook-style calls): the BotError goes to the caller instead", async () => {
+    const { bot, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const caught: unknown[] = [];
+    bot.catch((err) => void caught.push(err));
+    bot.hears(/🍕/, () => {
+      throw new Error("oven on fire");
+    });
+
+    await expect(bot.handleUpdate(updates.message(ALICE, "🍕"))).rejects.toBeInstanceOf(BotError);
+    expect(caught).toEqual([]);
+  });
+
+  it("without initial and with nothing stored, ctx.session is undefined, and after the handler grammY deletes the key", async () => {
+    const { bot, storage, updates } = strictBot();
+    const seen: unknown[] = [];
+    bot.on("message", (ctx) => void seen.push(ctx.session));
+
+    await bot.handleUpdate(updates.message(ALICE, "hi"));
+
+    expect(seen).toEqual([undefined]);
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `delete ${ALICE.id}`]);
+  });
+
+  it("without initial and with nothing stored, a handler that doesn't touch ctx.session causes no delete", async () => {
+    const { bot, storage, updates } = strictBot();
+    bot.on("message", () => {});
+
+    await bot.handleUpdate(updates.message(ALICE, "hi"));
+
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`]);
+  });
+
+  it("without initial, ctx.session.pizzaCount on a new chat throws a TypeError", async () => {
+    const { bot, storage, updates } = strictBot();
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+    });
+
+    const error = await bot.handleUpdate(updates.message(ALICE, "🍕")).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).error).toBeInstanceOf(TypeError);
+    expect(String((error as BotError).error)).toMatch(/pizzaCount/);
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`]);
+  });
+
+  it("in strict mode ctx.session is the plain value, never a Promise", async () => {
+    const { bot, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const seen: unknown[] = [];
+    bot.on("message", (ctx) => void seen.push(ctx.session));
+
+    await bot.handleUpdate(updates.message(ALICE, "hi"));
+
+    expect(seen[0]).not.toBeInstanceOf(Promise);
+    expect(seen[0]).toEqual({ pizzaCount: 0 });
+  });
+});

@@ -17,7 +17,9 @@ export async function serveStatic(dir: string, port = 0): Promise<StaticServer> 
   const server: Server = createServer((req, res) => {
     handler(req, res, () => {
       res.statusCode = 404;
-      sirv(dir, { extensions: [] })(Object.assign(req, { url: "/404.html" }), res, () => res.end("Not found"));
+      sirv(dir, { extensions: [] })(Object.assign(req, { url: "/404.html" }), res, () => {
+        res.end("Not found");
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));

@@ -50,7 +50,10 @@ export function runsOnDeno(source: string): boolean {
 
 function halveIndent(line: string): string {
   const indent = /^ */.exec(line)![0].length;
-  return " ".repeat(Math.floor(indent / 2)) + line.slice(indent);
+  const rest = line.slice(indent);
+  // The " * " lines of a block comment sit one column right of their "/**".
+  const inBlockComment = rest.startsWith("*") && indent % 2 === 1;
+  return " ".repeat(inBlockComment ? (indent - 1) / 2 + 1 : Math.floor(indent / 2)) + rest;
 }
 
 function importsToRequire(code: string): string {

@@ -109,6 +109,11 @@ describe("sample derivation", () => {
     );
   });
 
+  it("keeps block comments aligned", () => {
+    const js = toJavaScript(['import { Bot } from "grammy";', 'new Bot("").on("message", () => {', "  /**", "   * Why.", "   */", "  return;", "});", ""].join("\n"));
+    expect(js).toContain("  /**\n   * Why.\n   */\n  return;");
+  });
+
   it("points Deno at deno.land/x", () => {
     expect(toDeno(source).split("\n")[0]).toBe(
       'import { Bot, Context, session, SessionFlavor } from "https://deno.land/x/grammy/mod.ts";',

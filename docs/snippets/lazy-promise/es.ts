@@ -1,0 +1,29 @@
+import { Bot, Context, lazySession, LazySessionFlavor } from "grammy";
+
+interface SessionData {
+  pizzaCount: number;
+}
+
+type MyContext = Context & LazySessionFlavor<SessionData>;
+
+const bot = new Bot<MyContext>("");
+bot.use(lazySession({ initial: (): SessionData => ({ pizzaCount: 0 }) }));
+
+/** Trae el contador de un chat del servicio que usaba un bot anterior (una dirección inventada). */
+async function importCount(chatId: number): Promise<SessionData> {
+  const response = await fetch(`https://old-pizza-bot.example/chats/${chatId}`);
+  const { count } = (await response.json()) as { count: number };
+  return { pizzaCount: count };
+}
+
+bot.command("import", (ctx) => {
+  // Sin `await`: grammY espera la promesa después de los manejadores y escribe el resultado.
+  // El valor antiguo nunca se lee, porque nada lo tocó antes de esta asignación.
+  ctx.session = importCount(ctx.chat.id);
+});
+
+bot.command("diet", async (ctx) => {
+  // Para calcular el valor nuevo a partir del antiguo, deja que la lectura termine antes.
+  const session = await ctx.session;
+  ctx.session = { ...session, pizzaCount: 0 };
+});

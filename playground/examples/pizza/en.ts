@@ -1,16 +1,16 @@
 import { Bot, Context, session, SessionFlavor } from "grammy";
 
-// The shape of the data each chat keeps.
+// What every chat remembers between updates.
 interface SessionData {
   pizzaCount: number;
 }
 
-// Teach the context type about `ctx.session`.
+// `session()` adds `ctx.session` at run time; this tells TypeScript about it.
 type MyContext = Context & SessionFlavor<SessionData>;
 
 const bot = new Bot<MyContext>("");
 
-// A fresh object for every new chat.
+// Called for a chat that has no session yet: it must build a new object every time.
 function initial(): SessionData {
   return { pizzaCount: 0 };
 }
@@ -21,6 +21,7 @@ bot.command("hunger", async (ctx) => {
   await ctx.reply(`Your hunger level is ${count}!`);
 });
 
+// Changing the object is enough: grammY saves it after the handlers are done.
 bot.hears(/🍕/, (ctx) => {
   ctx.session.pizzaCount++;
 });

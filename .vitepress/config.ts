@@ -4,6 +4,8 @@ import { en } from "./locales/en";
 import { es } from "./locales/es";
 import { esSearch } from "./locales/search";
 import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
+import { playgroundTypesPlugin } from "../playground/editor/types-plugin";
+import { monacoTrimPlugin } from "../playground/editor/monaco-trim-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -41,6 +43,8 @@ export default defineConfig({
   vite: {
     resolve: { conditions: ["source"] },
     plugins: [
+      playgroundTypesPlugin(),
+      monacoTrimPlugin(),
       {
         name: "session-lab:samples",
         configureServer(server) {

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { CompilerRequest, CompilerResponse } from "../protocol";
+import { createCompiler, getCompiler } from "./client";
+
+/** A worker double: records what the client posts and lets the test answer as the compiler worker would. */
+class FakeWorker extends EventTarget {
+  readonly received: CompilerRequest[] = [];
+  terminated = false;
+  postMessage(message: CompilerRequest) {
+    this.received.push(message);
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  reply(message: CompilerResponse) {
+    this.dispatchEvent(new MessageEvent("message", { data: message }));
+  }
+  crash(message: string) {
+    this.dispatchEvent(Object.assign(new Event("error"), { message }));
+  }
+  compiles() {
+    return this.received.filter((m): m is Extract<CompilerRequest, { type: "compile" }> => m.type === "compile");
+  }
+}
+
+function setup() {
+  const workers: FakeWorker[] = [];
+  const compiler = createCompiler(() => {
+    const worker = new FakeWorker();
+    workers.push(worker);
+    return worker as unknown as Worker;
+  });
+  return { compiler, workers };
+}
+
+/** Lets the client's awaits run. */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("getCompiler", () => {
+  it("is one compiler per tab, and getting it starts nothing (Node, like SSR, has no Worker)", () => {
+    expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe("undefined");
+    expect(getCompiler()).toBe(getCompiler());
+  });
+});
+
+describe("createCompiler", () => {
+  it("creates no worker until it is used", () => {
+    const { workers } = setup();
+    expect(workers).toHaveLength(0);
+  });
+
+  it("starts esbuild once, sharing the promise and the progress", async () => {
+    const { compiler, workers } = setup();
+    const first: number[][] = [];
+    const second: number[][] = [];
+    const a = compiler.init((loaded, total) => first.push([loaded, total]));
+    const b = compiler.init((loaded, total) => second.push([loaded, total]));
+    expect(b).toBe(a);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]!.received).toEqual([{ type: "init" }]);
+
+    workers[0]!.reply({ type: "init-progress", loaded: 5, total: 10 });
+    workers[0]!.reply({ type: "init-done", durationMs: 3 });
+    await expect(a).resolves.toBeUndefined();
+    expect(first).toEqual([[5, 10]]);
+    expect(second).toEqual([[5, 10]]);
+    expect(compiler.init()).toBe(a);
+    expect(workers[0]!.received).toHaveLength(1);
+  });
+
+  it("matches concurrent compiles to their answers by id", async () => {
+    const { compiler, workers } = setup();
+    const one = compiler.compile("one");
+    const two = compiler.compile("two", "two.js");
+    workers[0]!.reply({ type: "init-done", durationMs: 1 });
+    await tick();
+    const [first, second] = workers[0]!.compiles();
+    expect(first).toMatchObject({ code: "one", filename: "bot.ts" });
+    expect(second).toMatchObject({ code: "two", filename: "two.js" });
+    expect(first!.id).not.toBe(second!.id);
+
+    const diagnostic = { message: "nope", line: 1, column: 1, severity: "error" as const };
+    workers[0]!.reply({ type: "compile-failed", id: second!.id, diagnostics: [diagnostic], durationMs: 2 });
+    workers[0]!.reply({ type: "compiled", id: first!.id, code: "js", map: "{}", durationMs: 4, warnings: [] });
+    await expect(one).resolves.toEqual({ ok: true, code: "js", map: "{}", durationMs: 4, warnings: [] });
+    await expect(two).resolves.toEqual({ ok: false, diagnostics: [diagnostic], durationMs: 2 });
+  });
+
+  it("rejects a failed start, and tries again on the next call", async () => {
+    const { compiler, workers } = setup();
+    const compile = compiler.compile("x");
+    workers[0]!.reply({ type: "init-failed", message: "HTTP 404" });
+    await expect(compile).rejects.toThrow("The compiler could not start: HTTP 404");
+
+    const retry = compiler.init();
+    expect(workers[0]!.received).toEqual([{ type: "init" }, { type: "init" }]);
+    workers[0]!.reply({ type: "init-done", durationMs: 1 });
+    await expect(retry).resolves.toBeUndefined();
+  });
+
+  it("rejects everything pending when the worker crashes, then starts a fresh one", async () => {
+    const { compiler, workers } = setup();
+    const starting = compiler.init();
+    workers[0]!.reply({ type: "init-done", durationMs: 1 });
+    await starting;
+    const a = compiler.compile("a");
+    const b = compiler.compile("b");
+    await tick();
+    workers[0]!.crash("out of memory");
+    await expect(a).rejects.toThrow("The compiler worker crashed: out of memory");
+    await expect(b).rejects.toThrow("The compiler worker crashed: out of memory");
+    expect(workers[0]!.terminated).toBe(true);
+
+    const again = compiler.compile("c");
+    expect(workers).toHaveLength(2);
+    workers[0]!.reply({ type: "init-done", durationMs: 1 }); // the dead worker is no longer heard
+    workers[1]!.reply({ type: "init-done", durationMs: 1 });
+    await tick();
+    const [request] = workers[1]!.compiles();
+    workers[1]!.reply({ type: "compiled", id: request!.id, code: "c", map: "{}", durationMs: 1, warnings: [] });
+    await expect(again).resolves.toMatchObject({ ok: true, code: "c" });
+  });
+
+  it("fails, not throws, where workers cannot be created", async () => {
+    const compiler = createCompiler(() => {
+      throw new Error("Worker is not defined");
+    });
+    await expect(compiler.init()).rejects.toThrow("Worker is not defined");
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The main thread's handle on the compiler worker. Framework-free, and safe to import during VitePress SSR:
+ * nothing touches `Worker` or `window` until the first call.
+ */
+import type { CompilerRequest, CompilerResponse, Diagnostic } from "../protocol";
+
+/** A compile's outcome: the ES module bundle and its source map (JSON), or the diagnostics that stopped it. */
+export type CompileResult =
+  | { ok: true; code: string; map: string; durationMs: number; warnings: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[]; durationMs: number };
+
+/** Download progress of the compiler (esbuild's wasm), in bytes. */
+export type InitProgress = (loaded: number, total: number) => void;
+
+/** The playground's compiler: esbuild in a worker, loaded on first use. */
+export interface Compiler {
+  /**
+   * Downloads and starts esbuild. Idempotent: calls made before it settles share one promise (each caller's
+   * `onProgress` is told about the download); after a failure the next call tries again.
+   */
+  init(onProgress?: InitProgress): Promise<void>;
+  /**
+   * Bundles one file of TypeScript (or JavaScript, by `filename`'s extension). Starts the compiler if needed.
+   * Resolves with diagnostics for errors in the code; rejects only when the compiler cannot run at all.
+   */
+  compile(code: string, filename?: string): Promise<CompileResult>;
+}
+
+interface Waiter<T> {
+  resolve(value: T): void;
+  reject(error: Error): void;
+}
+
+/**
+ * A compiler talking to workers made by `spawn`, one at a time: a crashed worker is replaced on the next call.
+ * {@link getCompiler} is the one to use; this exists so tests can pass a fake worker.
+ */
+export function createCompiler(spawn: () => Worker): Compiler {
+  let worker: Worker | undefined;
+  let ready: Promise<void> | undefined;
+  let initWaiter: Waiter<void> | undefined;
+  const progressListeners = new Set<InitProgress>();
+  const pending = new Map<number, Waiter<CompileResult>>();
+  let nextId = 1;
+
+  function post(message: CompilerRequest): void {
+    current().postMessage(message);
+  }
+
+  function settleInit(error?: Error): void {
+    const waiter = initWaiter;
+    initWaiter = undefined;
+    progressListeners.clear();
+    if (error) waiter?.reject(error);
+    else waiter?.resolve();
+  }
+
+  function onMessage(message: CompilerResponse): void {
+    switch (message.type) {
+      case "init-progress":
+        for (const listener of progressListeners) listener(message.loaded, message.total);
+        return;
+      case "init-done":
+        return settleInit();
+      case "init-failed":
+        return settleInit(new Error(`The compiler could not start: ${message.message}`));
+      case "compiled":
+      case "compile-failed": {
+        const waiter = pending.get(message.id);
+        pending.delete(message.id);
+        waiter?.resolve(
+          message.type === "compiled"
+            ? { ok: true, code: message.code, map: message.map, durationMs: message.durationMs, warnings: message.warnings }
+            : { ok: false, diagnostics: message.diagnostics, durationMs: message.durationMs },
+        );
+      }
+    }
+  }
+
+  /** Rejects everything waiting on the dead worker and forgets it, so the next call starts afresh. */
+  function crash(reason: string): void {
+    const error = new Error(`The compiler worker crashed: ${reason}`);
+    worker?.terminate();
+    worker = undefined;
+    ready = undefined;
+    settleInit(error);
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  }
+
+  function current(): Worker {
+    if (worker) return worker;
+    const created = spawn();
+    created.addEventListener("message", (event: MessageEvent<CompilerResponse>) => {
+      if (created === worker) onMessage(event.data);
+    });
+    created.addEventListener("error", (event) => {
+      if (created === worker) crash((event as ErrorEvent).message || "it failed to load or threw");
+    });
+    created.addEventListener("messageerror", () => {
+      if (created === worker) crash("a message could not be read");
+    });
+    worker = created;
+    return created;
+  }
+
+  function init(onProgress?: InitProgress): Promise<void> {
+    if (ready) {
+      if (onProgress && initWaiter) progressListeners.add(onProgress);
+      return ready;
+    }
+    const attempt: Promise<void> = new Promise<void>((resolve, reject) => {
+      initWaiter = { resolve, reject };
+    }).catch((error: Error) => {
+      if (ready === attempt) ready = undefined;
+      throw error;
+    });
+    ready = attempt;
+    if (onProgress) progressListeners.add(onProgress);
+    try {
+      post({ type: "init" });
+    } catch (error) {
+      // No worker at all (an old browser, or a blocked script): fail like a crash, not synchronously.
+      crash(error instanceof Error ? error.message : String(error));
+    }
+    return attempt;
+  }
+
+  async function compile(code: string, filename = "bot.ts"): Promise<CompileResult> {
+    await init();
+    const id = nextId++;
+    return new Promise<CompileResult>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      post({ type: "compile", id, code, filename });
+    });
+  }
+
+  return { init, compile };
+}
+
+let singleton: Compiler | undefined;
+
+/** This tab's compiler. The worker, and esbuild in it, start on the first `init` or `compile`, not before. */
+export function getCompiler(): Compiler {
+  singleton ??= createCompiler(
+    () => new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module" }),
+  );
+  return singleton;
+}

@@ -42,6 +42,8 @@ export default defineConfig({
   },
   vite: {
     resolve: { conditions: ["source"] },
+    // ES workers may be code-split (the compiler worker loads esbuild lazily); the iife default can't.
+    worker: { format: "es" },
     plugins: [
       playgroundTypesPlugin(),
       monacoTrimPlugin(),

@@ -1,0 +1,461 @@
+import { Bot, GrammyError, InlineKeyboard, Keyboard } from "grammy";
+import type { Chat, Message, Update, User } from "grammy/types";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+import { ApiSimulator, type ApiCallEvent } from "./api-simulator";
+import { BOT_API_METHODS } from "./bot-api-methods";
+import { createCallbackQueryUpdate, createTextMessageUpdate, SIMULATED_BOT_INFO } from "./updates";
+
+const alice: User = { id: 111, is_bot: false, first_name: "Alice", username: "alice" };
+const bob: User = { id: 222, is_bot: false, first_name: "Bob" };
+const aliceChat: Chat = { id: 111, type: "private", first_name: "Alice", username: "alice" };
+const bobChat: Chat = { id: 222, type: "private", first_name: "Bob" };
+const group: Chat = { id: -1001234, type: "supergroup", title: "Pizza lovers" };
+
+const T0 = 1_750_000_000_000;
+
+function setup(options: { random?: () => number } = {}) {
+  const calls: ApiCallEvent[] = [];
+  let current: number | undefined;
+  let clock = T0;
+  const simulator = new ApiSimulator({
+    onCall: (event) => calls.push(event),
+    currentUpdateId: () => current,
+    now: () => clock,
+    random: options.random,
+  });
+  const say = (from: User, chat: Chat, text: string, updateId: number, messageId: number) => {
+    const update = createTextMessageUpdate({ from, chat, text, updateId, messageId, date: Math.floor(clock / 1000) });
+    simulator.observeUpdate(update);
+    return update;
+  };
+  return {
+    simulator,
+    calls,
+    say,
+    setUpdate: (id: number | undefined) => (current = id),
+    advance: (ms: number) => (clock += ms),
+  };
+}
+
+type Ok = { ok: true; result: Record<string, unknown> };
+type Failed = { ok: false; error_code: number; description: string };
+
+async function ok(simulator: ApiSimulator, method: string, payload: Record<string, unknown> = {}) {
+  const response = await simulator.call(method, payload);
+  if (!response.ok) throw new Error(`${method} failed: ${response.description}`);
+  return (response as unknown as Ok).result;
+}
+
+async function fail(simulator: ApiSimulator, method: string, payload: Record<string, unknown> = {}) {
+  const response = await simulator.call(method, payload);
+  expect(response.ok).toBe(false);
+  return response as unknown as Failed;
+}
+
+describe("sendMessage", () => {
+  it("returns the full Message Telegram would, from the bot, in the chat, with the next message id", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 41);
+    const result = await ok(simulator, "sendMessage", { chat_id: 111, text: "Hello Alice" });
+    expect(result).toEqual({
+      message_id: 42,
+      from: { id: SIMULATED_BOT_INFO.id, is_bot: true, first_name: "Session Lab", username: "session_lab_bot" },
+      chat: aliceChat,
+      date: Math.floor(T0 / 1000),
+      text: "Hello Alice",
+    });
+  });
+
+  it("keeps given entities and an inline keyboard, but not a reply keyboard (it is not part of a Message)", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    const keyboard = new InlineKeyboard().text("Eat", "eat").url("Menu", "https://example.com");
+    const withButtons = await ok(simulator, "sendMessage", {
+      chat_id: 111,
+      text: "Hungry?",
+      entities: [{ type: "bold", offset: 0, length: 7 }],
+      reply_markup: keyboard,
+    });
+    expect(withButtons.entities).toEqual([{ type: "bold", offset: 0, length: 7 }]);
+    expect(withButtons.reply_markup).toEqual({
+      inline_keyboard: [[{ text: "Eat", callback_data: "eat" }, { text: "Menu", url: "https://example.com" }]],
+    });
+    const withReplyKeyboard = await ok(simulator, "sendMessage", { chat_id: 111, text: "Pick", reply_markup: new Keyboard().text("A") });
+    expect(withReplyKeyboard).not.toHaveProperty("reply_markup");
+  });
+
+  it("hands out fresh, increasing message ids per chat, following the user's messages too", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 10);
+    say(bob, bobChat, "hi", 2, 3);
+    const ids: [number, number][] = [];
+    for (const chat_id of [111, 222, 111, 222]) {
+      const m = await ok(simulator, "sendMessage", { chat_id, text: "x" });
+      ids.push([chat_id, m.message_id as number]);
+    }
+    expect(ids).toEqual([
+      [111, 11],
+      [222, 4],
+      [111, 12],
+      [222, 5],
+    ]);
+    say(alice, aliceChat, "again", 3, 13);
+    expect((await ok(simulator, "sendMessage", { chat_id: "111", text: "y" })).message_id).toBe(14);
+  });
+
+  it("finds chats by numeric string and by @username", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    expect((await ok(simulator, "sendMessage", { chat_id: "@Alice", text: "x" })).chat).toEqual(aliceChat);
+  });
+
+  it("answers invalid payloads with Telegram's 400 errors", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    expect(await fail(simulator, "sendMessage", { text: "no chat" })).toEqual({
+      ok: false,
+      error_code: 400,
+      description: "Bad Request: chat_id is empty",
+    });
+    expect((await fail(simulator, "sendMessage", { chat_id: 999, text: "x" })).description).toBe("Bad Request: chat not found");
+    expect((await fail(simulator, "sendMessage", { chat_id: 111, text: "" })).description).toBe("Bad Request: message text is empty");
+    expect((await fail(simulator, "sendMessage", { chat_id: 111 })).description).toBe("Bad Request: message text is empty");
+    expect((await fail(simulator, "sendMessage", { chat_id: 111, text: "   " })).description).toBe("Bad Request: message text is empty");
+    expect((await fail(simulator, "sendMessage", { chat_id: 111, text: "x".repeat(4097) })).description).toBe("Bad Request: message is too long");
+    expect(
+      (await fail(simulator, "sendMessage", { chat_id: 111, text: "x", reply_markup: { inline_keyboard: [[{ text: "no action" }]] } }))
+        .description,
+    ).toBe("Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
+    expect(
+      (await fail(simulator, "sendMessage", { chat_id: 111, text: "x", reply_markup: new InlineKeyboard().text("big", "x".repeat(65)) }))
+        .description,
+    ).toBe("Bad Request: BUTTON_DATA_INVALID");
+  });
+
+  it("replies to known messages and refuses unknown ones unless allowed", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "question", 1, 5);
+    const reply = await ok(simulator, "sendMessage", { chat_id: 111, text: "answer", reply_parameters: { message_id: 5 } });
+    expect((reply.reply_to_message as Message).message_id).toBe(5);
+    expect((reply.reply_to_message as Message & { text: string }).text).toBe("question");
+    expect((await fail(simulator, "sendMessage", { chat_id: 111, text: "x", reply_parameters: { message_id: 77 } })).description).toBe(
+      "Bad Request: message to be replied not found",
+    );
+    const loose = await ok(simulator, "sendMessage", {
+      chat_id: 111,
+      text: "x",
+      reply_parameters: { message_id: 77, allow_sending_without_reply: true },
+    });
+    expect(loose).not.toHaveProperty("reply_to_message");
+  });
+
+  it("parses parse_mode into entities, and fails like Telegram on bad markup", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    const html = await ok(simulator, "sendMessage", { chat_id: 111, text: "<b>Hi</b> <i>there</i>", parse_mode: "HTML" });
+    expect(html.text).toBe("Hi there");
+    expect(html.entities).toEqual([
+      { type: "bold", offset: 0, length: 2 },
+      { type: "italic", offset: 3, length: 5 },
+    ]);
+    expect((await fail(simulator, "sendMessage", { chat_id: 111, text: "Price: 5.00", parse_mode: "MarkdownV2" })).description).toBe(
+      "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
+    );
+  });
+
+  it("detects commands and links in plain bot messages, as Telegram does", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    const m = await ok(simulator, "sendMessage", { chat_id: 111, text: "Try /start or https://grammy.dev" });
+    expect(m.entities).toEqual([
+      { type: "bot_command", offset: 4, length: 6 },
+      { type: "url", offset: 14, length: 18 },
+    ]);
+  });
+});
+
+describe("editing and deleting", () => {
+  async function sent(text = "Hungry?", markup?: unknown) {
+    const ctx = setup();
+    ctx.say(alice, aliceChat, "hi", 1, 1);
+    const message = await ok(ctx.simulator, "sendMessage", { chat_id: 111, text, reply_markup: markup });
+    return { ...ctx, id: message.message_id as number };
+  }
+
+  it("editMessageText returns the edited message with edit_date", async () => {
+    const { simulator, id, advance } = await sent();
+    advance(5000);
+    const edited = await ok(simulator, "editMessageText", { chat_id: 111, message_id: id, text: "Still hungry?" });
+    expect(edited).toMatchObject({ message_id: id, text: "Still hungry?", edit_date: Math.floor((T0 + 5000) / 1000), date: Math.floor(T0 / 1000) });
+  });
+
+  it("refuses an edit that changes nothing, with Telegram's 'message is not modified'", async () => {
+    const keyboard = { inline_keyboard: [[{ text: "Eat", callback_data: "eat" }]] };
+    const { simulator, id } = await sent("Hungry?", keyboard);
+    const error = await fail(simulator, "editMessageText", { chat_id: 111, message_id: id, text: "Hungry?", reply_markup: keyboard });
+    expect(error.error_code).toBe(400);
+    expect(error.description).toBe(
+      "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+    );
+    // Same text without the keyboard removes the keyboard: that is a change.
+    const edited = await ok(simulator, "editMessageText", { chat_id: 111, message_id: id, text: "Hungry?" });
+    expect(edited).not.toHaveProperty("reply_markup");
+  });
+
+  it("reports unknown and foreign messages", async () => {
+    const { simulator } = await sent();
+    expect((await fail(simulator, "editMessageText", { chat_id: 111, message_id: 999, text: "x" })).description).toBe(
+      "Bad Request: message to edit not found",
+    );
+    expect((await fail(simulator, "editMessageText", { chat_id: 111, message_id: 1, text: "x" })).description).toBe(
+      "Bad Request: message can't be edited",
+    );
+    expect((await fail(simulator, "editMessageText", { chat_id: 111, text: "x" })).description).toBe(
+      "Bad Request: message identifier is not specified",
+    );
+  });
+
+  it("editMessageReplyMarkup swaps the keyboard and refuses a no-op", async () => {
+    const first = { inline_keyboard: [[{ text: "A", callback_data: "a" }]] };
+    const second = { inline_keyboard: [[{ text: "B", callback_data: "b" }]] };
+    const { simulator, id } = await sent("Pick", first);
+    const edited = await ok(simulator, "editMessageReplyMarkup", { chat_id: 111, message_id: id, reply_markup: second });
+    expect(edited.reply_markup).toEqual(second);
+    expect(edited.text).toBe("Pick");
+    expect((await fail(simulator, "editMessageReplyMarkup", { chat_id: 111, message_id: id, reply_markup: second })).description).toMatch(
+      /^Bad Request: message is not modified/,
+    );
+  });
+
+  it("deleteMessage answers true once, then 'message to delete not found'", async () => {
+    const { simulator, id } = await sent();
+    expect(await simulator.call("deleteMessage", { chat_id: 111, message_id: id })).toEqual({ ok: true, result: true });
+    expect((await fail(simulator, "deleteMessage", { chat_id: 111, message_id: id })).description).toBe(
+      "Bad Request: message to delete not found",
+    );
+  });
+
+  it("lets the bot delete users' messages in private chats only (it is no group admin)", async () => {
+    const { simulator, say } = setup();
+    say(alice, group, "spam", 1, 7);
+    say(alice, aliceChat, "oops", 2, 3);
+    expect((await fail(simulator, "deleteMessage", { chat_id: group.id, message_id: 7 })).description).toBe(
+      "Bad Request: message can't be deleted for everyone",
+    );
+    expect(await ok(simulator, "deleteMessage", { chat_id: 111, message_id: 3 })).toBe(true);
+  });
+});
+
+describe("other methods", () => {
+  it("answers unknown methods with Telegram's 404 and real but unsimulated ones with 501", async () => {
+    const { simulator } = setup();
+    expect(await simulator.call("sendPizza", {})).toEqual({ ok: false, error_code: 404, description: "Not Found: method not found" });
+    const voice = await fail(simulator, "sendVoice", { chat_id: 1 });
+    expect(voice.error_code).toBe(501);
+    expect(voice.description).toContain("sendVoice");
+  });
+
+  it("answers getMe, commands, chat actions, getChat and webhooks", async () => {
+    const { simulator, say } = setup();
+    say(alice, group, "hi", 1, 1);
+    expect(await ok(simulator, "getMe")).toEqual(SIMULATED_BOT_INFO);
+    expect(await ok(simulator, "getMyCommands")).toEqual([]);
+    const commands = [{ command: "hunger", description: "How hungry are you?" }];
+    expect(await ok(simulator, "setMyCommands", { commands })).toBe(true);
+    expect(await ok(simulator, "getMyCommands")).toEqual(commands);
+    expect(await ok(simulator, "getMyCommands", { language_code: "es" })).toEqual([]);
+    expect((await fail(simulator, "setMyCommands", { commands: [{ command: "Bad Command", description: "x" }] })).description).toBe(
+      "Bad Request: BOT_COMMAND_INVALID",
+    );
+    expect(await ok(simulator, "sendChatAction", { chat_id: group.id, action: "typing" })).toBe(true);
+    expect((await fail(simulator, "sendChatAction", { chat_id: group.id, action: "dancing" })).description).toBe(
+      "Bad Request: wrong parameter action in request",
+    );
+    expect(await ok(simulator, "getChat", { chat_id: group.id })).toMatchObject({ ...group, max_reaction_count: 11 });
+    expect(await ok(simulator, "deleteWebhook", { drop_pending_updates: true })).toBe(true);
+    expect(await ok(simulator, "getWebhookInfo")).toEqual({ url: "", has_custom_certificate: false, pending_update_count: 0 });
+  });
+
+  it("answers a callback query once, and only one that Telegram sent", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    const message = (await ok(simulator, "sendMessage", {
+      chat_id: 111,
+      text: "Tap",
+      reply_markup: { inline_keyboard: [[{ text: "Go", callback_data: "go" }]] },
+    })) as unknown as Message;
+    const tap = createCallbackQueryUpdate({ from: alice, message, data: "go", updateId: 2 });
+    simulator.observeUpdate(tap);
+    expect(await ok(simulator, "answerCallbackQuery", { callback_query_id: tap.callback_query!.id })).toBe(true);
+    expect((await fail(simulator, "answerCallbackQuery", { callback_query_id: tap.callback_query!.id })).description).toBe(
+      "Bad Request: query is too old and response timeout expired or query ID is invalid",
+    );
+  });
+
+  it("sends photos, stickers and dice with plausible results, reusing file ids it handed out", async () => {
+    const { simulator, say } = setup({ random: () => 0.99 });
+    say(alice, aliceChat, "hi", 1, 1);
+    const photo = await ok(simulator, "sendPhoto", { chat_id: 111, photo: "https://example.com/pizza.jpg", caption: "<b>Pizza</b>", parse_mode: "HTML" });
+    const sizes = photo.photo as { file_id: string; width: number }[];
+    expect(sizes.map((s) => s.width)).toEqual([90, 320, 800]);
+    expect(photo.caption).toBe("Pizza");
+    expect(photo.caption_entities).toEqual([{ type: "bold", offset: 0, length: 5 }]);
+    const again = await ok(simulator, "sendPhoto", { chat_id: 111, photo: sizes[2].file_id });
+    expect(again.photo).toEqual(sizes);
+    expect((await fail(simulator, "sendPhoto", { chat_id: 111, photo: "AgACAgIAAxkBAAIB-made-up" })).description).toBe(
+      "Bad Request: wrong file identifier/HTTP URL specified",
+    );
+    expect((await fail(simulator, "sendPhoto", { chat_id: 111 })).description).toBe("Bad Request: there is no photo in the request");
+    const sticker = await ok(simulator, "sendSticker", { chat_id: 111, sticker: "https://example.com/s.webp" });
+    expect(sticker.sticker).toMatchObject({ type: "regular", width: 512, height: 512, is_animated: false, is_video: false });
+    expect((await ok(simulator, "sendDice", { chat_id: 111 })).dice).toEqual({ emoji: "🎲", value: 6 });
+    expect((await ok(simulator, "sendDice", { chat_id: 111, emoji: "🎰" })).dice).toEqual({ emoji: "🎰", value: 64 });
+  });
+
+  it("reports every call with its result or error, duration and the current update", async () => {
+    const { simulator, calls, say, setUpdate } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    setUpdate(1);
+    await simulator.call("sendMessage", { chat_id: 111, text: "ok", parse_mode: undefined });
+    setUpdate(undefined);
+    await simulator.call("sendMessage", { chat_id: 5, text: "nope" });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ type: "api-call", callId: 1, method: "sendMessage", payload: { chat_id: 111, text: "ok" }, updateId: 1 });
+    expect(calls[0].result).toMatchObject({ message_id: 2, text: "ok" });
+    expect(calls[0].durationMs).toBeGreaterThanOrEqual(0);
+    expect(calls[1]).toMatchObject({ callId: 2, error: { error_code: 400, description: "Bad Request: chat not found" } });
+    expect(calls[1]).not.toHaveProperty("updateId");
+    expect(calls[1]).not.toHaveProperty("result");
+    // The payload is what Telegram receives: undefined fields are gone.
+    expect(Object.keys(calls[0].payload)).toEqual(["chat_id", "text"]);
+  });
+
+  it("returns copies: a bot mutating a result cannot rewrite the chat's history", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    const first = await ok(simulator, "sendMessage", { chat_id: 111, text: "original" });
+    first.text = "tampered";
+    const error = await fail(simulator, "editMessageText", { chat_id: 111, message_id: first.message_id, text: "original" });
+    expect(error.description).toMatch(/message is not modified/);
+  });
+});
+
+describe("getUpdates", () => {
+  const update = (id: number, text = "hi"): Update => createTextMessageUpdate({ from: alice, chat: aliceChat, text, updateId: id, messageId: id });
+
+  it("answers at once when updates wait, and confirms them with the next offset", async () => {
+    const { simulator } = setup();
+    simulator.enqueueUpdate(update(1));
+    simulator.enqueueUpdate(update(2));
+    expect((await ok(simulator, "getUpdates", { timeout: 30 })) as unknown as Update[]).toHaveLength(2);
+    // Not confirmed yet: delivered again.
+    expect(((await ok(simulator, "getUpdates", { offset: 1 })) as unknown as Update[]).map((u) => u.update_id)).toEqual([1, 2]);
+    expect(((await ok(simulator, "getUpdates", { offset: 2 })) as unknown as Update[]).map((u) => u.update_id)).toEqual([2]);
+    expect(await ok(simulator, "getUpdates", { offset: 3 })).toEqual([]);
+    expect(simulator.queuedUpdates).toBe(0);
+  });
+
+  it("long-polls: waits until an update is queued", async () => {
+    const { simulator } = setup();
+    const pending = simulator.call("getUpdates", { offset: 1, timeout: 30 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(simulator.isPolling).toBe(true);
+    simulator.enqueueUpdate(update(1, "ping"));
+    const response = (await pending) as unknown as Ok;
+    expect((response.result as unknown as Update[]).map((u) => u.message?.text)).toEqual(["ping"]);
+    expect(simulator.isPolling).toBe(false);
+  });
+
+  it("returns an empty list when the timeout passes", async () => {
+    const { simulator } = setup();
+    const started = Date.now();
+    expect(await ok(simulator, "getUpdates", { timeout: 1 })).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("is cancelled by its abort signal, without an answer", async () => {
+    const { simulator, calls } = setup();
+    const controller = new AbortController();
+    const pending = simulator.call("getUpdates", { timeout: 30 }, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toThrow(/cancelled/);
+    expect(calls).toHaveLength(0);
+    expect(simulator.isPolling).toBe(false);
+  });
+
+  it("ends an older waiting call with 409 when another one starts, as Telegram does", async () => {
+    const { simulator } = setup();
+    const first = simulator.call("getUpdates", { timeout: 30 });
+    const second = simulator.call("getUpdates", { timeout: 30 });
+    expect(await first).toEqual({
+      ok: false,
+      error_code: 409,
+      description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+    });
+    simulator.enqueueUpdate(update(1));
+    expect(((await second) as unknown as Ok).result).toHaveLength(1);
+  });
+
+  it("drops kinds outside allowed_updates and updates below the confirmed offset, saying why", async () => {
+    const dropped: string[] = [];
+    const simulator = new ApiSimulator({ onUpdateDropped: (u, reason) => dropped.push(`${u.update_id}: ${reason}`) });
+    simulator.enqueueUpdate({ update_id: 1, message_reaction: { chat: aliceChat, message_id: 1, date: 1, old_reaction: [], new_reaction: [] } } as Update);
+    simulator.enqueueUpdate(update(2));
+    expect(((await ok(simulator, "getUpdates", { allowed_updates: [] })) as unknown as Update[]).map((u) => u.update_id)).toEqual([2]);
+    expect(dropped[0]).toMatch(/^1: Telegram did not deliver update 1: "message_reaction" updates are not in the allowed_updates/);
+    await ok(simulator, "getUpdates", { offset: 3 });
+    simulator.enqueueUpdate(update(2));
+    expect(dropped[1]).toMatch(/^2: Update 2 was dropped: the bot already confirmed every update below 3/);
+  });
+});
+
+describe("through a real grammY Bot", () => {
+  function botWithSimulator() {
+    const simulator = new ApiSimulator();
+    const bot = new Bot("123:TEST", { botInfo: SIMULATED_BOT_INFO });
+    bot.api.config.use(simulator.transformer);
+    return { simulator, bot };
+  }
+
+  it("surfaces Telegram errors as GrammyError, exactly as in production", async () => {
+    const { bot } = botWithSimulator();
+    const error = await bot.api.sendMessage(424242, "hello").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrammyError);
+    expect(error).toMatchObject({
+      error_code: 400,
+      description: "Bad Request: chat not found",
+      method: "sendMessage",
+      message: "Call to 'sendMessage' failed! (400: Bad Request: chat not found)",
+    });
+  });
+
+  it("gives ctx.reply a real Message, and ctx.editMessageText its errors", async () => {
+    const { simulator, bot } = botWithSimulator();
+    const seen: unknown[] = [];
+    bot.command("start", async (ctx) => {
+      const sent = await ctx.reply("Welcome!");
+      seen.push(sent.message_id, sent.chat.id, sent.from?.username);
+      const edited = await ctx.api.editMessageText(ctx.chat.id, sent.message_id, "Welcome back!");
+      seen.push(edited === true ? true : (edited as { text?: string }).text);
+      const same = await ctx.api.editMessageText(ctx.chat.id, sent.message_id, "Welcome back!").catch((e: GrammyError) => e.description);
+      seen.push(same);
+    });
+    const update = createTextMessageUpdate({ from: alice, chat: aliceChat, text: "/start", updateId: 1, messageId: 1 });
+    simulator.observeUpdate(update);
+    await bot.handleUpdate(update);
+    expect(seen).toEqual([2, 111, "session_lab_bot", "Welcome back!", expect.stringMatching(/^Bad Request: message is not modified/)]);
+  });
+});
+
+describe("BOT_API_METHODS", () => {
+  it("lists exactly the methods of the installed @grammyjs/types", () => {
+    const require = createRequire(import.meta.url);
+    const typesDir = require.resolve("@grammyjs/types/package.json", { paths: [require.resolve("grammy")] }).replace(/package\.json$/, "");
+    const source = readFileSync(`${typesDir}methods.d.ts`, "utf8");
+    const declared = new Set([...source.matchAll(/^ {4}([a-zA-Z]+)\(/gm)].map((m) => m[1]));
+    expect(declared.size).toBeGreaterThan(150);
+    expect([...BOT_API_METHODS].sort()).toEqual([...declared].sort());
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Redirects a program's console to `console` events: each call becomes one formatted line, tagged
+ * with the user's line when the caller's stack maps into the user's source.
+ */
+import type { SandboxEvent } from "../protocol";
+import { formatConsoleArgs } from "./format-console";
+import type { SourcePosition } from "./sandbox-runtime";
+
+/** The `console` event of the protocol. */
+export type ConsoleEvent = Extract<SandboxEvent, { type: "console" }>;
+
+/** Where captured console calls go. */
+export interface ConsoleCaptureOptions {
+  emit(event: ConsoleEvent): void;
+  /** Maps the stack of the console call to the user's source. */
+  locateStack?(stack: string | undefined): SourcePosition | undefined;
+  /** How logged Errors are written (e.g. with their stack mapped to the user's file). */
+  describeError?(error: Error): string;
+}
+
+type Level = ConsoleEvent["level"];
+
+/**
+ * Replaces the methods of `target` (the worker's `console`): log, info, warn, error and debug map
+ * to their levels; `dir` and `table` log, `trace` is debug, and a failing `assert` is an error.
+ */
+export function captureConsole(target: Console, options: ConsoleCaptureOptions): void {
+  const send = (level: Level, args: readonly unknown[]) => {
+    const event: ConsoleEvent = { type: "console", level, text: formatConsoleArgs(args, { describeError: options.describeError }) };
+    const position = options.locateStack?.(new Error().stack);
+    if (position) event.line = position.line;
+    options.emit(event);
+  };
+  const methods: Record<string, (...args: unknown[]) => void> = {
+    log: (...args) => send("log", args),
+    info: (...args) => send("info", args),
+    warn: (...args) => send("warn", args),
+    error: (...args) => send("error", args),
+    debug: (...args) => send("debug", args),
+    dir: (value) => send("log", [value]),
+    table: (...args) => send("log", args),
+    trace: (...args) => send("debug", ["Trace:", ...args]),
+    assert: (condition, ...args) => {
+      if (!condition) send("error", ["Assertion failed:", ...(args.length > 0 ? args : ["console.assert"])]);
+    },
+  };
+  for (const [name, fn] of Object.entries(methods)) {
+    Object.defineProperty(target, name, { value: fn, writable: true, configurable: true, enumerable: true });
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * The "grammy" module programs get inside the sandbox: real grammY (every export is the package's
+ * own), except that
+ * - `Bot` works offline: `new Bot("")` gets a token and `botInfo`, its API calls are answered by
+ *   the {@link ApiSimulator}, `bot.start()` long-polls the simulator's update queue, and every
+ *   update it handles is reported;
+ * - `session` and `lazySession` pass every storage (the one given, or grammY's default
+ *   `MemorySessionStorage` created explicitly, and each fragment's storage of a multi session)
+ *   through `observeStorage`, so every storage call is reported.
+ * Everything else (Context, Composer, errors, keyboards, enhanceStorage…) is untouched grammY.
+ *
+ * In the browser, Vite resolves "grammy" with the "browser" condition to grammY's own web build
+ * (`grammy/out/web.mjs`); in Node (the unit tests) to its Node build. Both are the real package.
+ */
+import * as grammy from "grammy";
+import type { BotConfig, BotError, Context, ErrorHandler, PollingOptions, StorageAdapter, WebhookReplyEnvelope } from "grammy";
+import type { Update } from "grammy/types";
+import type { ApiSimulator } from "./api-simulator";
+
+/** The token `new Bot("")` gets: the simulated bot's id and a secret that is obviously not one. */
+export const SIMULATED_TOKEN = "7350123456:SIMULATED-token-the-playground-never-sends-anywhere";
+
+/** A bot as the sandbox sees it (any `Bot` of this module is one). */
+export type OfflineBot = grammy.Bot<Context, grammy.Api>;
+
+/** What the offline module reports to and relies on; the sandbox runtime implements it. */
+export interface OfflineEnvironment {
+  /** Answers every API call of every bot. */
+  readonly simulator: ApiSimulator;
+  /** Wraps a session storage so that its calls are reported. */
+  observeStorage<T>(storage: StorageAdapter<T>): StorageAdapter<T>;
+  /** A `Bot` was constructed. */
+  botCreated(bot: OfflineBot): void;
+  /** `bot.start()` was called. */
+  botStarted(bot: OfflineBot): void;
+  /** grammY starts running middleware for `update` (through long polling or `handleUpdate`). */
+  updateStarted(update: Update): void;
+  /** …and finished, with what it threw (a `BotError`) if it did. */
+  updateFinished(update: Update, durationMs: number, error?: unknown): void;
+  /** Runs `fn` (which may return a promise) as part of handling update `updateId`. */
+  runAsUpdate<T>(updateId: number | undefined, fn: () => T): T;
+}
+
+/** The module's shape: grammY's own exports. */
+export type OfflineGrammy = typeof grammy;
+
+type AnySessionOptions = Record<string, unknown> & { type?: unknown; storage?: StorageAdapter<unknown> };
+
+/**
+ * Builds the "grammy" module for one sandbox run. Put the result in the module registry under
+ * "grammy" and "grammy/web".
+ */
+export function createOfflineGrammy(env: OfflineEnvironment): OfflineGrammy {
+  class Bot<C extends Context = Context, A extends grammy.Api = grammy.Api> extends grammy.Bot<C, A> {
+    constructor(token: string, config?: BotConfig<C>) {
+      super(token || SIMULATED_TOKEN, { ...config, botInfo: config?.botInfo ?? env.simulator.botInfo });
+      // Installed first, so it is the innermost transformer: the user's transformers see its
+      // answers the way they would see Telegram's.
+      this.api.config.use(env.simulator.transformer);
+      tagErrorHandler(this, env);
+      env.botCreated(this as unknown as OfflineBot);
+    }
+
+    override async handleUpdate(update: Update, webhookReplyEnvelope?: WebhookReplyEnvelope): Promise<void> {
+      const started = performance.now();
+      env.updateStarted(update);
+      try {
+        await super.handleUpdate(update, webhookReplyEnvelope);
+      } catch (error) {
+        env.updateFinished(update, performance.now() - started, error);
+        throw error;
+      }
+      env.updateFinished(update, performance.now() - started);
+    }
+
+    override start(options?: PollingOptions): Promise<void> {
+      env.botStarted(this as unknown as OfflineBot);
+      return super.start(options);
+    }
+  }
+
+  const observed = (storage: StorageAdapter<unknown> | undefined) =>
+    env.observeStorage(storage ?? new grammy.MemorySessionStorage<unknown>());
+
+  function observeOptions(options: AnySessionOptions | undefined): AnySessionOptions {
+    const given = options ?? {};
+    if (given.type !== "multi") return { ...given, storage: observed(given.storage) };
+    const out: AnySessionOptions = { type: "multi" };
+    for (const [prop, fragment] of Object.entries(given)) {
+      if (prop === "type") continue;
+      const f = (fragment ?? {}) as AnySessionOptions;
+      out[prop] = { ...f, storage: observed(f.storage) };
+    }
+    return out;
+  }
+
+  const session: typeof grammy.session = (options) =>
+    grammy.session(observeOptions(options as AnySessionOptions | undefined) as Parameters<typeof grammy.session>[0]);
+
+  const lazySession: typeof grammy.lazySession = (options) => {
+    const given = options as AnySessionOptions | undefined;
+    // grammY refuses lazy multi sessions; let it say so in its own words.
+    if (given?.type !== undefined && given.type !== "single") return grammy.lazySession(options);
+    return grammy.lazySession(observeOptions(given) as Parameters<typeof grammy.lazySession>[0]);
+  };
+
+  return Object.freeze({ ...grammy, Bot, session, lazySession }) as unknown as OfflineGrammy;
+}
+
+/**
+ * grammY calls `bot.errorHandler` (set by `bot.catch`) after the update's middleware threw, outside
+ * `handleUpdate`. Wrapping the property keeps API and storage calls made by the error handler
+ * attributed to the failed update. grammY sets the property itself (`catch` assigns it), so a
+ * getter/setter pair on the instance sees every handler.
+ */
+function tagErrorHandler(bot: object, env: OfflineEnvironment): void {
+  const holder = bot as { errorHandler: ErrorHandler<Context> };
+  let handler = holder.errorHandler;
+  const tagged: ErrorHandler<Context> = (error: BotError<Context>) =>
+    env.runAsUpdate(error?.ctx?.update?.update_id, () => handler(error));
+  Object.defineProperty(bot, "errorHandler", {
+    configurable: true,
+    enumerable: true,
+    get: () => tagged,
+    set: (next: ErrorHandler<Context>) => {
+      handler = next;
+    },
+  });
+}

@@ -1,0 +1,214 @@
+import type { Update } from "grammy/types";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { SandboxEvent, SandboxRequest } from "../protocol";
+import { SandboxRunner, type RunnerEvent, type SandboxWorker } from "./runner";
+
+/**
+ * A stand-in for the sandbox worker: records requests, answers pings after `pongDelayMs` (as a
+ * worker whose event loop is free would), and stops answering while `blocked` (a synchronous loop).
+ */
+class FakeWorker implements SandboxWorker {
+  onmessage: ((event: { data: SandboxEvent }) => void) | null = null;
+  onerror: ((event: { message?: string }) => void) | null = null;
+  requests: SandboxRequest[] = [];
+  terminated = false;
+  blocked = false;
+  pongDelayMs = 0;
+
+  postMessage(message: SandboxRequest): void {
+    this.requests.push(message);
+    if (message.type === "ping" && !this.blocked) {
+      const seq = message.seq;
+      setTimeout(() => {
+        if (!this.blocked) this.emit({ type: "pong", seq });
+      }, this.pongDelayMs);
+    }
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  emit(event: SandboxEvent): void {
+    if (!this.terminated) this.onmessage?.({ data: event });
+  }
+
+  sent<T extends SandboxRequest["type"]>(type: T) {
+    return this.requests.filter((r): r is Extract<SandboxRequest, { type: T }> => r.type === type);
+  }
+}
+
+const program = { code: "console.log(1)", map: "{}", filename: "bot.ts" };
+const storage = { database: "test-db" };
+const update = (id: number) => ({ update_id: id, message: { message_id: id, date: 0, chat: { id: 1, type: "private", first_name: "A" }, from: { id: 1, is_bot: false, first_name: "A" }, text: "hi" } }) as Update;
+
+let workers: FakeWorker[];
+let events: (SandboxEvent | RunnerEvent)[];
+let runner: SandboxRunner;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  workers = [];
+  events = [];
+  runner = new SandboxRunner({
+    createWorker: () => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker;
+    },
+  });
+  runner.onEvent((event) => events.push(event));
+});
+
+afterEach(() => {
+  runner.stop();
+  vi.useRealTimers();
+});
+
+const stops = () => events.filter((e): e is Extract<RunnerEvent, { type: "stopped" }> => e.type === "stopped");
+
+describe("SandboxRunner", () => {
+  it("starts a worker, pings it before sending the program, and reports started", () => {
+    runner.run(program, storage);
+    expect(runner.running).toBe(true);
+    expect(events[0]).toEqual({ type: "started" });
+    expect(workers[0].requests.map((r) => r.type)).toEqual(["ping", "run"]);
+    expect(workers[0].sent("run")[0]).toEqual({ type: "run", ...program, storage });
+  });
+
+  it("queues updates until the program is ready, then sends them in order", () => {
+    runner.run(program, storage);
+    runner.send(update(1));
+    runner.send(update(2));
+    expect(workers[0].sent("update")).toEqual([]);
+    workers[0].emit({ type: "ready", durationMs: 5 });
+    runner.send(update(3));
+    expect(workers[0].sent("update").map((r) => r.update.update_id)).toEqual([1, 2, 3]);
+  });
+
+  it("passes every worker event to listeners, and unsubscribing stops them", () => {
+    runner.run(program, storage);
+    const mine: string[] = [];
+    const unsubscribe = runner.onEvent((e) => mine.push(e.type));
+    workers[0].emit({ type: "console", level: "log", text: "hello", line: 3 });
+    unsubscribe();
+    workers[0].emit({ type: "console", level: "log", text: "again" });
+    expect(mine).toEqual(["console"]);
+    expect(events.filter((e) => e.type === "console")).toHaveLength(2);
+  });
+
+  it("keeps a worker that yields, even when it is busy for longer than the watchdog limit in total", () => {
+    runner.run(program, storage);
+    workers[0].emit({ type: "ready", durationMs: 1 });
+    workers[0].pongDelayMs = 2000; // slow, but it answers every ping
+    workers[0].emit({ type: "update-received", updateId: 7, update: update(7), at: 0 });
+    vi.advanceTimersByTime(20_000);
+    expect(runner.running).toBe(true);
+    expect(stops()).toEqual([]);
+    expect(workers[0].sent("ping").length).toBeGreaterThan(5);
+  });
+
+  it("stops a worker stuck in a synchronous loop and names the update it was handling", () => {
+    runner.run(program, storage);
+    const worker = workers[0];
+    worker.emit({ type: "ready", durationMs: 1 });
+    vi.advanceTimersByTime(1000);
+    worker.emit({ type: "update-received", updateId: 6, update: update(6), at: 0 });
+    worker.emit({ type: "update-handled", updateId: 6, durationMs: 1 });
+    worker.emit({ type: "update-received", updateId: 7, update: update(7), at: 0 });
+    worker.emit({ type: "update-received", updateId: 8, update: update(8), at: 0 });
+    worker.blocked = true; // while (true) {}
+    vi.advanceTimersByTime(3000);
+    expect(runner.running).toBe(true);
+    vi.advanceTimersByTime(300);
+    expect(runner.running).toBe(false);
+    expect(worker.terminated).toBe(true);
+    expect(stops()).toEqual([
+      { type: "stopped", reason: "watchdog", updateId: 7, message: "Stopped: the handler for update 7 ran for more than 3 s without yielding" },
+    ]);
+  });
+
+  it("says so when the program itself loops, outside any update", () => {
+    runner = new SandboxRunner({ createWorker: () => (workers[0] = new FakeWorker()), watchdogMs: 1500 });
+    runner.onEvent((e) => events.push(e));
+    runner.run(program, storage);
+    vi.advanceTimersByTime(300); // the first pong arrives: the worker's code has loaded
+    workers[0].blocked = true;
+    vi.advanceTimersByTime(2000);
+    expect(stops()).toEqual([
+      { type: "stopped", reason: "watchdog", message: "Stopped: the program ran for more than 1.5 s without yielding" },
+    ]);
+  });
+
+  it("gives a new worker time to load its own code before the watchdog applies", () => {
+    runner.run(program, storage);
+    workers[0].blocked = true; // still downloading and evaluating grammY
+    vi.advanceTimersByTime(10_000);
+    expect(runner.running).toBe(true);
+    vi.advanceTimersByTime(21_000);
+    expect(stops()).toEqual([{ type: "stopped", reason: "crashed", message: "The sandbox did not start within 30 s." }]);
+  });
+
+  it("a new run terminates the previous worker (rerun) and ignores its late events", () => {
+    runner.run(program, storage);
+    const first = workers[0];
+    runner.run(program, storage);
+    expect(first.terminated).toBe(true);
+    expect(stops()).toEqual([{ type: "stopped", reason: "rerun" }]);
+    first.terminated = false;
+    first.emit({ type: "console", level: "log", text: "late" });
+    expect(events.some((e) => e.type === "console")).toBe(false);
+    expect(events.map((e) => e.type)).toEqual(["started", "stopped", "started"]);
+    expect(runner.running).toBe(true);
+  });
+
+  it("stop() terminates with reason user, then sends go nowhere", () => {
+    runner.run(program, storage);
+    runner.stop();
+    expect(workers[0].terminated).toBe(true);
+    expect(stops()).toEqual([{ type: "stopped", reason: "user" }]);
+    runner.send(update(1));
+    expect(workers[0].sent("update")).toEqual([]);
+    runner.stop();
+    expect(stops()).toHaveLength(1);
+  });
+
+  it("reports a worker that crashes", () => {
+    runner.run(program, storage);
+    workers[0].onerror?.({ message: "SyntaxError: Unexpected token" });
+    expect(stops()).toEqual([{ type: "stopped", reason: "crashed", message: "SyntaxError: Unexpected token" }]);
+    expect(runner.running).toBe(false);
+  });
+
+  it("reports a worker that cannot even be created", () => {
+    runner = new SandboxRunner({
+      createWorker: () => {
+        throw new TypeError("Module scripts are not supported");
+      },
+    });
+    runner.onEvent((e) => events.push(e));
+    runner.run(program, storage);
+    expect(runner.running).toBe(false);
+    expect(events).toEqual([
+      { type: "started" },
+      { type: "stopped", reason: "crashed", message: "The sandbox worker could not be created: TypeError: Module scripts are not supported" },
+    ]);
+  });
+
+  it("no longer pings after stopping", () => {
+    runner.run(program, storage);
+    runner.stop();
+    const pings = workers[0].sent("ping").length;
+    vi.advanceTimersByTime(5000);
+    expect(workers[0].sent("ping").length).toBe(pings);
+  });
+});
+
+it("can be imported and constructed where there is no Worker (SSR)", async () => {
+  vi.useRealTimers();
+  expect(typeof (globalThis as { Worker?: unknown }).Worker).toBe("undefined");
+  const module = await import("./runner");
+  const ssrRunner = new module.SandboxRunner();
+  expect(ssrRunner.running).toBe(false);
+  ssrRunner.stop();
+});

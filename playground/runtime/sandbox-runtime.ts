@@ -1,0 +1,271 @@
+/**
+ * Everything a sandbox run does apart from talking to the worker boundary: builds the module
+ * registry (offline grammY, the adapter package, idb-keyval), runs the program, routes the updates
+ * users send to the bot, and turns what happens into {@link SandboxEvent}s. It is plain code, so
+ * the unit tests drive it in Node; `sandbox.worker.ts` only wires it to `postMessage`.
+ *
+ * "The current update" is one variable, set while grammY handles an update: updates are handled
+ * one at a time (as `bot.start()` does, and as this runtime does for `handleUpdate`), and workers
+ * have no AsyncLocalStorage. Work a handler starts without awaiting it (a `setTimeout`, a promise
+ * left floating) is attributed to whatever update is current when it runs, or to none.
+ */
+import * as adapters from "@session-lab/adapters-browser";
+import * as grammy from "grammy";
+import type { Update } from "grammy/types";
+import * as idbKeyval from "idb-keyval";
+import type { AvailableModule, SandboxEvent } from "../protocol";
+import { ApiSimulator } from "./api-simulator";
+import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
+import { describeError } from "./describe-error";
+import { StorageTracker } from "./storage-tracker";
+
+/** A 1-based position in the user's source. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** How a {@link SandboxRuntime} reports and where its data lives. */
+export interface SandboxRuntimeOptions {
+  /** Receives every event of the run. */
+  emit(event: SandboxEvent): void;
+  /** IndexedDB database that `IndexedDBAdapter` uses when the program names none. */
+  database: string;
+  /** Maps an error's stack to the user's source, when it can. */
+  locate?(error: unknown): SourcePosition | undefined;
+}
+
+/** The error grammY wrapped, or the value itself: users care about what their handler threw. */
+function innerError(error: unknown): unknown {
+  return error instanceof grammy.BotError ? error.error : error;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs one program and feeds it updates. One instance per sandbox run. */
+export class SandboxRuntime implements OfflineEnvironment {
+  /** The simulated Telegram every bot of the program talks to. */
+  readonly simulator: ApiSimulator;
+  /** What `globalThis.__sessionLabModules` must hold before the program runs. */
+  readonly modules: Readonly<Record<AvailableModule, unknown>>;
+
+  private readonly options: SandboxRuntimeOptions;
+  private readonly storages: StorageTracker;
+  private readonly bots: OfflineBot[] = [];
+  private startedBot: OfflineBot | undefined;
+  /** Updates being handled, innermost last; the last one is "the current update". */
+  private readonly handling: number[] = [];
+  /** Updates already announced with update-received that have not been handled yet. */
+  private readonly announced = new Set<number>();
+  /** `handleUpdate` calls run one after another, like long polling handles them. */
+  private direct: Promise<void> = Promise.resolve();
+  private ready = false;
+  private loadStarted = 0;
+
+  constructor(options: SandboxRuntimeOptions) {
+    this.options = options;
+    this.simulator = new ApiSimulator({
+      onCall: (event) => options.emit(event),
+      onUpdateDropped: (update, reason) => this.dropped(update, reason),
+      currentUpdateId: () => this.currentUpdateId,
+    });
+    this.storages = new StorageTracker({ report: (event) => options.emit(event), currentUpdateId: () => this.currentUpdateId });
+    const offlineGrammy = createOfflineGrammy(this);
+    this.modules = Object.freeze({
+      grammy: offlineGrammy,
+      "grammy/web": offlineGrammy,
+      // "grammy/types" is types only, apart from InputFile (its Node build would pull in fs).
+      "grammy/types": Object.freeze({ InputFile: grammy.InputFile }),
+      "@session-lab/adapters-browser": Object.freeze({ ...adapters, IndexedDBAdapter: defaultDatabase(adapters.IndexedDBAdapter, options.database) }),
+      "idb-keyval": idbKeyval,
+    });
+  }
+
+  /** Every `Bot` the program created, oldest first. */
+  get createdBots(): readonly OfflineBot[] {
+    return this.bots;
+  }
+
+  /** The update grammY is handling right now, if any. */
+  get currentUpdateId(): number | undefined {
+    return this.handling[this.handling.length - 1];
+  }
+
+  /**
+   * Runs the program (`load` evaluates the bundle) and reports `ready`, or an `error` in phase
+   * "load". A program that awaits `bot.start()` at top level never finishes loading, so starting a
+   * bot counts as ready too; a failure after that is reported as "unhandled".
+   */
+  async run(load: () => Promise<unknown>): Promise<void> {
+    this.loadStarted = performance.now();
+    try {
+      await load();
+      this.markReady();
+    } catch (error) {
+      this.reportError(this.ready ? "unhandled" : "load", error);
+    }
+  }
+
+  /**
+   * Delivers an update a user sent: to the queue `bot.start()` polls if a bot was started,
+   * otherwise to `handleUpdate` of the most recently created bot, one update at a time.
+   */
+  dispatch(update: Update): void {
+    const updateId = update.update_id;
+    this.announced.add(updateId);
+    this.options.emit({ type: "update-received", updateId, update, at: Date.now() });
+    const started = this.startedBot;
+    if (started) {
+      if (!started.isRunning()) {
+        this.options.emit({
+          type: "console",
+          level: "warn",
+          text:
+            `The bot is not running (bot.stop() was called, or an error stopped it), so update ${updateId} ` +
+            "waits in Telegram's queue until the bot polls again.",
+        });
+      }
+      this.simulator.enqueueUpdate(update);
+      return;
+    }
+    this.simulator.observeUpdate(update);
+    const bot = this.bots[this.bots.length - 1];
+    if (!bot) {
+      this.finish(updateId, 0, "The program created no Bot, so nothing handled this update.");
+      return;
+    }
+    // Errors are reported by updateFinished; swallowing here keeps the chain going.
+    this.direct = this.direct.then(() => bot.handleUpdate(update)).catch(() => undefined);
+  }
+
+  /** Reports an error that escaped the program (an unhandled rejection, a throwing timer). */
+  reportUnhandled(error: unknown): void {
+    this.reportError("unhandled", error);
+  }
+
+  // ── OfflineEnvironment ──────────────────────────────────────────────────────────────────
+
+  /** {@inheritDoc OfflineEnvironment.observeStorage} */
+  observeStorage<T>(storage: grammy.StorageAdapter<T>): grammy.StorageAdapter<T> {
+    return this.storages.observe(storage);
+  }
+
+  /** {@inheritDoc OfflineEnvironment.botCreated} */
+  botCreated(bot: OfflineBot): void {
+    this.bots.push(bot);
+  }
+
+  /** {@inheritDoc OfflineEnvironment.botStarted} */
+  botStarted(bot: OfflineBot): void {
+    this.startedBot = bot;
+    queueMicrotask(() => this.markReady());
+  }
+
+  /** {@inheritDoc OfflineEnvironment.updateStarted} */
+  updateStarted(update: Update): void {
+    const updateId = update.update_id;
+    if (!this.announced.has(updateId)) {
+      // The program fed this update itself (bot.handleUpdate in its own code): show it too.
+      this.announced.add(updateId);
+      this.options.emit({ type: "update-received", updateId, update, at: Date.now() });
+    }
+    this.handling.push(updateId);
+  }
+
+  /** {@inheritDoc OfflineEnvironment.updateFinished} */
+  updateFinished(update: Update, durationMs: number, error?: unknown): void {
+    const updateId = update.update_id;
+    const at = this.handling.lastIndexOf(updateId);
+    if (at !== -1) this.handling.splice(at, 1);
+    if (error === undefined) {
+      this.finish(updateId, durationMs);
+      return;
+    }
+    const inner = innerError(error);
+    this.finish(updateId, durationMs, describeError(inner));
+    this.reportError("update", inner, updateId);
+  }
+
+  /** {@inheritDoc OfflineEnvironment.runAsUpdate} */
+  runAsUpdate<T>(updateId: number | undefined, fn: () => T): T {
+    if (updateId === undefined) return fn();
+    this.handling.push(updateId);
+    const done = () => {
+      const at = this.handling.lastIndexOf(updateId);
+      if (at !== -1) this.handling.splice(at, 1);
+    };
+    let result: T;
+    try {
+      result = fn();
+    } catch (error) {
+      done();
+      throw error;
+    }
+    if (result instanceof Promise) return result.finally(done) as T;
+    done();
+    return result;
+  }
+
+  // ── Reporting ───────────────────────────────────────────────────────────────────────────
+
+  /** Where `error` happened in the user's source: its own stack, or where the failed API call was made. */
+  private locate(error: unknown): SourcePosition | undefined {
+    const locate = this.options.locate;
+    if (!locate) return undefined;
+    const own = locate(error);
+    if (own || !(error instanceof grammy.GrammyError)) return own;
+    const callSite = this.simulator.callSiteOf(error.payload);
+    return callSite === undefined ? undefined : locate({ stack: callSite });
+  }
+
+  private markReady(): void {
+    if (this.ready) return;
+    this.ready = true;
+    this.options.emit({ type: "ready", durationMs: performance.now() - this.loadStarted });
+  }
+
+  private finish(updateId: number, durationMs: number, error?: string): void {
+    this.announced.delete(updateId);
+    const event: SandboxEvent = { type: "update-handled", updateId, durationMs };
+    if (error !== undefined) event.error = error;
+    this.options.emit(event);
+  }
+
+  private dropped(update: Update, reason: string): void {
+    this.options.emit({ type: "console", level: "warn", text: reason });
+    if (this.announced.has(update.update_id)) this.finish(update.update_id, 0, reason);
+  }
+
+  private reportError(phase: "load" | "update" | "unhandled", error: unknown, updateId?: number): void {
+    const inner = innerError(error);
+    const event: Extract<SandboxEvent, { type: "error" }> = {
+      type: "error",
+      phase,
+      name: errorName(inner),
+      message: errorMessage(inner),
+    };
+    const position = this.locate(inner);
+    if (position) {
+      event.line = position.line;
+      event.column = position.column;
+    }
+    const id = updateId ?? this.currentUpdateId;
+    if (id !== undefined) event.updateId = id;
+    this.options.emit(event);
+  }
+}
+
+/** `IndexedDBAdapter` whose database defaults to the run's, so playgrounds on different pages don't share data. */
+function defaultDatabase(Base: typeof adapters.IndexedDBAdapter, database: string): typeof adapters.IndexedDBAdapter {
+  return class IndexedDBAdapter<T> extends Base<T> {
+    constructor(options: adapters.IndexedDBAdapterOptions = {}) {
+      super({ ...options, database: options.database ?? database });
+    }
+  };
+}

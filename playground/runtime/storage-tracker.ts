@@ -1,0 +1,79 @@
+/**
+ * Turns the adapter package's `observeStorage` events into the sandbox's storage events: each
+ * observed storage gets an index, each call is tagged with the update being handled, and writes
+ * and deletes carry what the key held before, as far as the sandbox has seen it.
+ */
+import { observeStorage, type StorageEvent } from "@session-lab/adapters-browser";
+import type { StorageAdapter } from "grammy";
+import type { StorageOpEvent } from "../protocol";
+import { describeError } from "./describe-error";
+
+/** Where a {@link StorageTracker} sends its events and learns the current update. */
+export interface StorageTrackerOptions {
+  report(event: StorageOpEvent): void;
+  currentUpdateId(): number | undefined;
+}
+
+/**
+ * Hands out observed storages. Indexes count storages in the order they are observed: the first
+ * `session()` or `lazySession()` the program installs gets 0; a multi session's fragments get one
+ * index each, in the order of their properties.
+ */
+export class StorageTracker {
+  private count = 0;
+
+  constructor(private readonly options: StorageTrackerOptions) {}
+
+  /** How many storages have been observed so far. */
+  get observedCount(): number {
+    return this.count;
+  }
+
+  /** Wraps `storage` so every call on it is reported; the storage itself behaves unchanged. */
+  observe<T>(storage: StorageAdapter<T>): StorageAdapter<T> {
+    const storageIndex = this.count++;
+    // Snapshots of each key's value as the sandbox last saw it (read or written).
+    const known = new Map<string, unknown>();
+    return observeStorage(storage, (event) => {
+      this.options.report(toStorageOpEvent(event, storageIndex, this.options.currentUpdateId(), known));
+    });
+  }
+}
+
+function toStorageOpEvent(event: StorageEvent, storageIndex: number, updateId: number | undefined, known: Map<string, unknown>): StorageOpEvent {
+  const out: StorageOpEvent = {
+    type: "storage",
+    id: event.id,
+    op: event.op,
+    startedAt: event.startedAt,
+    durationMs: event.durationMs,
+    storageIndex,
+  };
+  if (event.key !== undefined) out.key = event.key;
+  if (event.found !== undefined) out.found = event.found;
+  if ("value" in event) out.value = event.value;
+  if (updateId !== undefined) out.updateId = updateId;
+  if (event.error !== undefined) out.error = describeError(event.error);
+  const key = event.key;
+  if (key === undefined) return out;
+  const failed = event.error !== undefined;
+  switch (event.op) {
+    case "read":
+      if (failed) break;
+      out.after = event.found ? event.value : undefined;
+      if (event.found) known.set(key, event.value);
+      else known.delete(key);
+      break;
+    case "write":
+      out.before = known.get(key);
+      out.after = failed ? out.before : event.value;
+      if (!failed) known.set(key, event.value);
+      break;
+    case "delete":
+      out.before = known.get(key);
+      out.after = failed ? out.before : undefined;
+      if (!failed) known.delete(key);
+      break;
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { type Context, type Enhance, enhanceStorage, MemorySessionStorage, type Migrations, session, type SessionFlavor } from "grammy";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ALICE, createOfflineBot, recordingStorage, UpdateFactory } from "./harness/index.ts";
+import { ALICE, BOB, createOfflineBot, recordingStorage, UpdateFactory } from "./harness/index.ts";
 
 interface Pizza {
   pizzaCount: number;
@@ -127,6 +127,21 @@ describe("enhanceStorage: timeouts", () => {
     expect(sentTexts()).toEqual(["0"]);
   });
 
+  it("nothing removes expired data until its key is read again: time passing and other chats' updates leave it in storage", async () => {
+    const { bot, raw, rawLog, pizza, chatter } = enhancedBot({ millisecondsToLive: 1_000 });
+    await pizza(); // expires at 1000
+    vi.setSystemTime(60_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    await bot.handleUpdate(new UpdateFactory().message(BOB, "🍕"));
+
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 1 }, e: 1_000 });
+    expect(rawLog.calls.filter((c) => c.key === KEY).map((c) => c.op)).toEqual(["read", "write"]);
+
+    await chatter();
+
+    expect(rawLog.calls.filter((c) => c.key === KEY).map((c) => c.op)).toEqual(["read", "write", "read", "delete", "write"]);
+  });
+
   it("an entry without e (written before the timeout was configured) gets e written during its first read", async () => {
     const { raw, rawLog, chatter } = enhancedBot({ millisecondsToLive: 1_000 });
     seed(raw, { __d: { pizzaCount: 5 } });
@@ -137,6 +152,46 @@ describe("enhanceStorage: timeouts", () => {
     expect(rawLog.calls).toEqual([
       { op: "read", key: KEY, value: { __d: { pizzaCount: 5 } } },
       { op: "write", key: KEY, value: { __d: { pizzaCount: 5 }, e: 1_300 } },
+    ]);
+  });
+});
+
+describe("enhanceStorage: timeouts and migrations on data stored before", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(0);
+  });
+  afterEach(() => void vi.useRealTimers());
+
+  const toV2 = { 1: (d: { slices: number }) => ({ pizzaCount: d.slices / 8 }), 2: (d: Pizza) => ({ pizzaCount: d.pizzaCount * 10 }) };
+
+  it("a value without e is written back with an expiry during its first read, in its old shape when migrations are also on", async () => {
+    const { raw, rawLog, sentTexts, hunger } = enhancedBot({ millisecondsToLive: 1_000, migrations: toV2 });
+    seed(raw, { __d: { pizzaCount: 2 }, v: 1 });
+    vi.setSystemTime(300);
+
+    await hunger();
+
+    expect(sentTexts()).toEqual(["20"]);
+    expect(rawLog.calls).toEqual([
+      { op: "read", key: KEY, value: { __d: { pizzaCount: 2 }, v: 1 } },
+      // During the read: the old data and version, now with an expiry.
+      { op: "write", key: KEY, value: { __d: { pizzaCount: 2 }, v: 1, e: 1_300 } },
+      // The session's own write-back at the end of the update: migrated.
+      { op: "write", key: KEY, value: { __d: { pizzaCount: 20 }, v: 2, e: 1_300 } },
+    ]);
+  });
+
+  it("a plain value stored before enhanceStorage is written back during its first read as a wrapper of the unmigrated data with e", async () => {
+    const { raw, rawLog, chatter } = enhancedBot({ millisecondsToLive: 1_000, migrations: toV2 });
+    seed(raw, { slices: 16 });
+    vi.setSystemTime(300);
+
+    await chatter(); // no handler touches the session: only the read's own write-back happens
+
+    expect(rawLog.calls).toEqual([
+      { op: "read", key: KEY, value: { slices: 16 } },
+      { op: "write", key: KEY, value: { __d: { slices: 16 }, e: 1_300 } },
     ]);
   });
 });
@@ -237,7 +292,45 @@ describe("enhanceStorage: legacy values and migrations", () => {
     expect(sentTexts()).toEqual([]);
   });
 
+  it("versions are parsed with parseInt: with { 10, 10.1 } the data is stored with v: 10", async () => {
+    const { raw, pizza } = enhancedBot({ migrations: { 10: (d) => d, 10.1: (d) => d } });
+    seed(raw, { __d: { pizzaCount: 2 }, v: 9 });
+    await pizza();
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 3 }, v: 10 });
+  });
+
+  it("versions are parsed with parseInt: with a lone 10.1 migration a new chat's data is stored with v: 10", async () => {
+    const { raw, pizza } = enhancedBot({ migrations: { 10.1: (d) => d } });
+    await pizza();
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 1 }, v: 10 });
+  });
+
   it("enhanceStorage({ storage, migrations: {} }) throws 'No migrations given!'", () => {
     expect(() => enhanceStorage({ storage: new MemorySessionStorage<Enhance<Pizza>>(), migrations: {} })).toThrow(new Error("No migrations given!"));
+  });
+});
+
+describe("enhanceStorage: the adapter it returns", () => {
+  it("the enhanced adapter has only read, write and delete", () => {
+    const enhanced = enhanceStorage<Pizza>({ storage: new MemorySessionStorage<Enhance<Pizza>>(), millisecondsToLive: 1_000, migrations: { 1: (d) => d } });
+    expect(Object.keys(enhanced).sort()).toEqual(["delete", "read", "write"]);
+    expect(enhanced.has).toBeUndefined();
+    expect(enhanced.readAllKeys).toBeUndefined();
+    expect(enhanced.readAllValues).toBeUndefined();
+    expect(enhanced.readAllEntries).toBeUndefined();
+  });
+
+  it("after removing enhanceStorage, a plain adapter returns the wrappers ({ __d: … }) as ctx.session", async () => {
+    const { raw, pizza } = enhancedBot();
+    await pizza();
+
+    // The next release of the bot drops enhanceStorage but keeps the same database.
+    const { bot } = createOfflineBot<Context & SessionFlavor<unknown>>();
+    bot.use(session({ storage: raw as MemorySessionStorage<unknown>, initial: () => ({ pizzaCount: 0 }) }));
+    const seen: unknown[] = [];
+    bot.on("message", (ctx) => void seen.push(ctx.session));
+    await bot.handleUpdate(new UpdateFactory().message(ALICE, "hello"));
+
+    expect(seen).toEqual([{ __d: { pizzaCount: 1 } }]);
   });
 });

@@ -19,6 +19,13 @@ describe("test harness", () => {
     expect(derive(u.inlineQuery(ALICE, "q"))).toEqual({ chatId: undefined, fromId: ALICE.id });
     expect(derive(u.inlineCallbackQuery(ALICE, "x"))).toEqual({ chatId: undefined, fromId: ALICE.id });
     expect(derive(u.pollAnswer(ALICE, [0]))).toEqual({ chatId: undefined, fromId: undefined });
+    expect(derive(u.poll("Pineapple?", ["yes", "no"]))).toEqual({ chatId: undefined, fromId: undefined });
+    expect(derive(u.chosenInlineResult(ALICE, "q"))).toEqual({ chatId: undefined, fromId: ALICE.id });
+    expect(derive(u.shippingQuery(ALICE))).toEqual({ chatId: undefined, fromId: ALICE.id });
+    expect(derive(u.preCheckoutQuery(ALICE))).toEqual({ chatId: undefined, fromId: ALICE.id });
+    expect(derive(u.editedMessage(ALICE, "hi!", PIZZA_GROUP))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
+    expect(derive(u.botAdded(ALICE, PIZZA_GROUP))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
+    expect(derive(u.migrateToChat(ALICE, PIZZA_GROUP, -1002222333444))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
   });
 
   it("commands carry a bot_command entity, so bot.command matches them, with and without @botname", async () => {

@@ -12,7 +12,7 @@ type SessionKeyFn = (ctx: Omit<PizzaContext, "session">) => string | undefined |
 /** A strict-session pizza bot; every 🍕 adds one. Returns the storage log and the keys each update ran under. */
 function pizzaBot(options: { getSessionKey?: SessionKeyFn; prefix?: string } = {}) {
   const storage = recordingStorage(new MemorySessionStorage<Pizza>());
-  const { bot } = createOfflineBot<PizzaContext>();
+  const { bot, sentTexts } = createOfflineBot<PizzaContext>();
   bot.use(session({ initial: () => ({ pizzaCount: 0 }), storage, ...options }));
   bot.hears(/🍕/, (ctx) => {
     ctx.session.pizzaCount++;
@@ -20,7 +20,7 @@ function pizzaBot(options: { getSessionKey?: SessionKeyFn; prefix?: string } = {
   const run = async (...updates: Update[]) => {
     for (const update of updates) await bot.handleUpdate(update);
   };
-  return { bot, storage, run };
+  return { bot, storage, run, sentTexts };
 }
 
 /** Runs one update through strict sessions, lets `touch` act on the context, and returns the error it caught. */
@@ -183,6 +183,16 @@ describe("updates without a session key", () => {
     expect(storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
   });
 
+  it("a per-user key is defined for a callback query and undefined for a poll update", async () => {
+    const pressed = await errorOnTouch(u.callbackQuery(ALICE, "order", PIZZA_GROUP), (ctx) => ctx.session, { getSessionKey: perUser });
+    expect(pressed.caught).toBeUndefined();
+    expect(pressed.storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+
+    const polled = await errorOnTouch(u.poll("Pineapple on pizza?", ["yes", "no"]), (ctx) => ctx.session, { getSessionKey: perUser });
+    expect(polled.caught).toEqual(new Error("Cannot access session data because the custom `getSessionKey` function returned undefined for this update!"));
+    expect(polled.storage.calls).toEqual([]);
+  });
+
   it("lazy sessions say 'lazy session data' in both messages", async () => {
     const storage = recordingStorage(new MemorySessionStorage<Pizza>());
     const { bot } = createOfflineBot<Context & LazySessionFlavor<Pizza>>();
@@ -206,5 +216,107 @@ describe("updates without a session key", () => {
       new Error("Cannot assign lazy session data because this update does not belong to a chat, so the session key is undefined!"),
     ]);
     expect(storage.calls).toEqual([]);
+  });
+});
+
+describe("the default key: which updates have a session", () => {
+  const u = new UpdateFactory();
+  const outsideAnyChat: [string, Update][] = [
+    ["inline_query", u.inlineQuery(ALICE, "margherita")],
+    ["chosen_inline_result", u.chosenInlineResult(ALICE, "margherita")],
+    ["callback_query from an inline message", u.inlineCallbackQuery(ALICE, "order")],
+    ["poll", u.poll("Pineapple on pizza?", ["yes", "no"])],
+    ["poll_answer", u.pollAnswer(ALICE, [0])],
+    ["shipping_query", u.shippingQuery(ALICE)],
+    ["pre_checkout_query", u.preCheckoutQuery(ALICE)],
+  ];
+
+  it.each(outsideAnyChat)("the default key is undefined for %s: no storage call, and touching ctx.session throws", async (_, update) => {
+    const { caught, storage } = await errorOnTouch(update, (ctx) => ctx.session);
+    expect(caught).toEqual(new Error("Cannot access session data because this update does not belong to a chat, so the session key is undefined!"));
+    expect(storage.calls).toEqual([]);
+  });
+
+  const everyKind: [string, Update][] = [
+    ...outsideAnyChat,
+    ["message in a private chat", u.message(ALICE, "hi")],
+    ["message in a group", u.message(ALICE, "hi", PIZZA_GROUP)],
+    ["edited_message", u.editedMessage(ALICE, "hi!", SUPERGROUP)],
+    ["channel_post", u.channelPost(CHANNEL, "news")],
+    ["callback_query under a message", u.callbackQuery(ALICE, "order", PIZZA_GROUP)],
+    ["my_chat_member", u.botAdded(ALICE, PIZZA_GROUP)],
+  ];
+
+  it.each(everyKind)("with the default key, ctx.chatId !== undefined means exactly 'has a session': %s", async (_, update) => {
+    const { bot } = pizzaBot();
+    let hasChatId: boolean | undefined;
+    let hasSession: boolean | undefined;
+    bot.use((ctx) => {
+      hasChatId = ctx.chatId !== undefined;
+      try {
+        void ctx.session;
+        hasSession = true;
+      } catch {
+        hasSession = false;
+      }
+    });
+    await bot.handleUpdate(update);
+    expect(hasSession).toBe(hasChatId);
+  });
+});
+
+describe("chat migrations", () => {
+  /** The old basic group, and the supergroup Telegram turns it into. */
+  const OLD_GROUP = PIZZA_GROUP;
+  const NEW_SUPERGROUP = { ...SUPERGROUP, id: -1002222333444, title: PIZZA_GROUP.title };
+
+  it("grammY does nothing on chat migration: the old key keeps its data and the new chat id starts from initial()", async () => {
+    const { bot, storage, run, sentTexts } = pizzaBot();
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+    const u = new UpdateFactory();
+    await run(u.message(ALICE, "🍕", OLD_GROUP), u.message(BOB, "🍕", OLD_GROUP));
+    storage.reset();
+
+    await run(
+      u.migrateToChat(ALICE, OLD_GROUP, NEW_SUPERGROUP.id),
+      u.migrateFromChat(ALICE, NEW_SUPERGROUP, OLD_GROUP.id),
+      u.command(BOB, "hunger", NEW_SUPERGROUP),
+    );
+
+    expect(sentTexts()).toEqual(["0"]);
+    expect(storage.calls.filter((c) => c.key === String(OLD_GROUP.id))).toEqual([{ op: "read", key: String(OLD_GROUP.id), value: { pizzaCount: 2 } }]);
+    expect(storage.calls.filter((c) => c.key === String(NEW_SUPERGROUP.id))[0]).toEqual({ op: "read", key: String(NEW_SUPERGROUP.id), value: undefined });
+    expect(await storage.read(String(OLD_GROUP.id))).toEqual({ pizzaCount: 2 });
+  });
+
+  it("the keys-migration snippet's handler writes the data under the new id, and ctx.session = null deletes the old key", async () => {
+    const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+    const { bot, sentTexts } = createOfflineBot<PizzaContext>();
+    bot.use(session({ initial: (): Pizza => ({ pizzaCount: 0 }), storage }));
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+    });
+    // docs/snippets/keys-migration: the same handler.
+    bot.on("message:migrate_to_chat_id", async (ctx) => {
+      const newKey = ctx.msg.migrate_to_chat_id.toString();
+      await storage.write(newKey, ctx.session);
+      ctx.session = null;
+    });
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+    const u = new UpdateFactory();
+    await bot.handleUpdate(u.message(ALICE, "🍕", OLD_GROUP));
+    await bot.handleUpdate(u.message(BOB, "🍕", OLD_GROUP));
+    storage.reset();
+
+    await bot.handleUpdate(u.migrateToChat(ALICE, OLD_GROUP, NEW_SUPERGROUP.id));
+    await bot.handleUpdate(u.command(BOB, "hunger", NEW_SUPERGROUP));
+
+    expect(storage.calls.slice(0, 3)).toEqual([
+      { op: "read", key: String(OLD_GROUP.id), value: { pizzaCount: 2 } },
+      { op: "write", key: String(NEW_SUPERGROUP.id), value: { pizzaCount: 2 } },
+      { op: "delete", key: String(OLD_GROUP.id) },
+    ]);
+    expect(sentTexts()).toEqual(["2"]);
+    expect(await storage.read(String(OLD_GROUP.id))).toBeUndefined();
   });
 });

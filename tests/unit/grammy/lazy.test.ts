@@ -1,6 +1,6 @@
-import { type Context, lazySession, type LazySessionFlavor, MemorySessionStorage } from "grammy";
+import { BotError, type Context, lazySession, type LazySessionFlavor, MemorySessionStorage } from "grammy";
 import { describe, expect, it } from "vitest";
-import { ALICE, createOfflineBot, PIZZA_GROUP, recordingStorage, UpdateFactory } from "./harness/index.ts";
+import { ALICE, BOB, createOfflineBot, PIZZA_GROUP, recordingStorage, UpdateFactory } from "./harness/index.ts";
 
 interface Pizza {
   pizzaCount: number;
@@ -13,6 +13,21 @@ function lazyBot(options: { delayMs?: number } = {}) {
   const offline = createOfflineBot<LazyPizzaContext>();
   offline.bot.use(lazySession({ initial: () => ({ pizzaCount: 0 }), storage }));
   return { ...offline, storage, updates: new UpdateFactory() };
+}
+
+/** Whether `promise` settles (resolves or rejects) within `ms` milliseconds, without waiting any longer for it. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 describe("lazySession()", () => {
@@ -88,6 +103,55 @@ describe("lazySession()", () => {
     await bot.handleUpdate(updates.command(ALICE, "reset"));
 
     expect(storage.trace()).toEqual([`delete ${ALICE.id}`]);
+  });
+
+  it("an assigned promise that rejects: nothing is written and the update fails with that error", async () => {
+    const { bot, storage, updates } = lazyBot();
+    const offline = new Error("old pizza service unreachable");
+    bot.command("import", (ctx) => {
+      // Rejects later, while grammY is already waiting for it after the handlers.
+      ctx.session = new Promise<Pizza>((_, reject) => setTimeout(() => reject(offline), 2));
+    });
+
+    const error = await bot.handleUpdate(updates.command(ALICE, "import")).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).error).toBe(offline);
+    expect(storage.calls).toEqual([]);
+  });
+
+  it.each([
+    ["a synchronous storage (MemorySessionStorage)", undefined],
+    ["a storage that answers after 5 ms", 5],
+  ])(
+    "building the assigned promise from an unfinished read (ctx.session = ctx.session.then(…)) never settles, with %s",
+    async (_, delayMs) => {
+      const { bot, storage, updates } = lazyBot({ delayMs });
+      bot.command("diet", (ctx) => {
+        // The first access starts the read; the promise built from it is assigned before the read has finished.
+        ctx.session = Promise.resolve(ctx.session).then((s) => ({ ...s, pizzaCount: 0 }));
+      });
+      bot.command("hunger", async (ctx) => ctx.reply(`${(await ctx.session).pizzaCount}`));
+
+      const stuck = bot.handleUpdate(updates.command(ALICE, "diet"));
+      const normal = bot.handleUpdate(updates.command(BOB, "hunger"));
+
+      expect(await settlesWithin(normal, 200)).toBe(true);
+      expect(await settlesWithin(stuck, 200)).toBe(false);
+      // The read itself completed; the write that should follow it never comes.
+      expect(storage.calls.filter((c) => c.key === String(ALICE.id))).toEqual([{ op: "read", key: String(ALICE.id), value: undefined }]);
+    },
+  );
+
+  it("awaiting the read first and then assigning a value derived from it settles and writes", async () => {
+    const { bot, storage, updates } = lazyBot({ delayMs: 5 });
+    bot.command("diet", async (ctx) => {
+      const session = await ctx.session;
+      ctx.session = Promise.resolve({ ...session, pizzaCount: 0 });
+    });
+
+    expect(await settlesWithin(bot.handleUpdate(updates.command(ALICE, "diet")), 200)).toBe(true);
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
   });
 
   it("an assignment made while the read is in flight wins over the value read", async () => {

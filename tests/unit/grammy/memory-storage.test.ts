@@ -1,6 +1,6 @@
-import { type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
+import { BotError, type Context, MemorySessionStorage, session, type SessionFlavor, type StorageAdapter } from "grammy";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ALICE, BOB, createOfflineBot, UpdateFactory } from "./harness/index.ts";
+import { ALICE, BOB, createOfflineBot, jsonStorage, spyOnMemorySessionStorage, structuredCloneStorage, UpdateFactory } from "./harness/index.ts";
 
 interface Pizza {
   pizzaCount: number;
@@ -27,6 +27,50 @@ describe("MemorySessionStorage", () => {
     await bot.handleUpdate(u.message(ALICE, "two"));
 
     expect(seen[1]).toBe(seen[0]);
+  });
+
+  it("is the default storage: without a storage option, session() reads and writes a MemorySessionStorage, and the stored object is ctx.session itself", async () => {
+    const spy = spyOnMemorySessionStorage();
+    try {
+      const { bot } = createOfflineBot<Context & SessionFlavor<Pizza>>();
+      bot.use(session({ initial: () => ({ pizzaCount: 0 }) }));
+      const seen: Pizza[] = [];
+      bot.on("message", (ctx) => void seen.push(ctx.session));
+
+      await bot.handleUpdate(new UpdateFactory().message(ALICE, "hello"));
+
+      expect(spy.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+      const [storage] = spy.instances();
+      expect(spy.instances()).toHaveLength(1);
+      expect(storage).toBeInstanceOf(MemorySessionStorage);
+      expect(storage.read(String(ALICE.id))).toBe(seen[0]);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it.each([
+    ["MemorySessionStorage keeps in-place changes made before a throw: the count went up although nothing was written", () => new MemorySessionStorage<Pizza>(), "2"],
+    ["a JSON adapter keeps the old value after a throw", () => jsonStorage<Pizza>(), "1"],
+    ["a structured-clone adapter keeps the old value after a throw", () => structuredCloneStorage<Pizza>(), "1"],
+  ])("%s", async (_, storage: () => StorageAdapter<Pizza>, expected) => {
+    const { bot, sentTexts } = createOfflineBot<Context & SessionFlavor<Pizza>>();
+    bot.use(session({ initial: () => ({ pizzaCount: 0 }), storage: storage() }));
+    bot.hears("🍕", (ctx) => {
+      ctx.session.pizzaCount++;
+    });
+    bot.hears("🍕🔥", (ctx) => {
+      ctx.session.pizzaCount++;
+      throw new Error("oven on fire");
+    });
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+    const u = new UpdateFactory();
+    await bot.handleUpdate(u.message(ALICE, "🍕"));
+
+    await expect(bot.handleUpdate(u.message(ALICE, "🍕🔥"))).rejects.toBeInstanceOf(BotError);
+    await bot.handleUpdate(u.command(ALICE, "hunger"));
+
+    expect(sentTexts()).toEqual([expected]);
   });
 
   it("readAllKeys, readAllValues, readAllEntries and has report what is stored", () => {

@@ -1,6 +1,17 @@
 import { type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
-import { describe, expect, it } from "vitest";
-import { ALICE, BOB, CHANNEL, createOfflineBot, PIZZA_GROUP, recordingStorage, UpdateFactory } from "./harness/index.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  ALICE,
+  BOB,
+  CHANNEL,
+  createOfflineBot,
+  type MemoryStorageSpy,
+  PIZZA_GROUP,
+  recordingStorage,
+  spyOnMemorySessionStorage,
+  structuredCloneStorage,
+  UpdateFactory,
+} from "./harness/index.ts";
 
 /** Kept per user, wherever they write. */
 interface Eater {
@@ -128,5 +139,143 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
     expect(caught).toEqual([
       new Error("Cannot access session data because the custom `getSessionKey` function returned undefined for this update!"),
     ]);
+  });
+
+  describe("fragment defaults", () => {
+    let spy: MemoryStorageSpy;
+    beforeEach(() => void (spy = spyOnMemorySessionStorage()));
+    afterEach(() => spy.restore());
+
+    it("every option key except type is a fragment, and a fragment without options has its own memory storage, the chat id as key (no prefix) and no initial value", async () => {
+      const { bot } = createOfflineBot<Context & SessionFlavor<{ notes?: string[]; todo?: string[] }>>();
+      bot.use(session({ type: "multi", notes: {}, todo: {} }));
+      const seen: unknown[] = [];
+      bot.on("message", (ctx) => {
+        seen.push({ fragments: Object.keys(ctx.session), notes: ctx.session.notes, todo: ctx.session.todo });
+        ctx.session.notes = [...(ctx.session.notes ?? []), ctx.msg.text ?? ""];
+        ctx.session.todo = ["order"];
+      });
+      const u = new UpdateFactory();
+
+      await bot.handleUpdate(u.message(ALICE, "olives"));
+      await bot.handleUpdate(u.message(ALICE, "basil"));
+      await bot.handleUpdate(u.message(ALICE, "in the group", PIZZA_GROUP));
+
+      expect(seen).toEqual([
+        { fragments: ["notes", "todo"], notes: undefined, todo: undefined },
+        { fragments: ["notes", "todo"], notes: ["olives"], todo: ["order"] },
+        { fragments: ["notes", "todo"], notes: undefined, todo: undefined },
+      ]);
+      const writes = spy.calls.filter((c) => c.op === "write");
+      expect(writes.map((c) => c.key)).toEqual([ALICE.id, ALICE.id, ALICE.id, ALICE.id, PIZZA_GROUP.id, PIZZA_GROUP.id].map(String));
+      expect(spy.instances()).toHaveLength(2);
+    });
+  });
+
+  it("after the handlers only fragments that were read, assigned or just created by initial() are written", async () => {
+    const stores = {
+      read: recordingStorage(new MemorySessionStorage<Eater>()),
+      assigned: recordingStorage(new MemorySessionStorage<Eater>()),
+      ignored: recordingStorage(new MemorySessionStorage<Eater>()),
+      fresh: recordingStorage(new MemorySessionStorage<Eater>()),
+      empty: recordingStorage(new MemorySessionStorage<Eater | undefined>()),
+    };
+    type Parts = { read: Eater; assigned: Eater; ignored: Eater; fresh: Eater; empty?: Eater };
+    const { bot } = createOfflineBot<Context & SessionFlavor<Parts>>();
+    const initial = () => ({ pizzaCount: 0 });
+    bot.use(
+      session({
+        type: "multi",
+        read: { storage: stores.read, initial },
+        assigned: { storage: stores.assigned, initial },
+        ignored: { storage: stores.ignored, initial },
+        fresh: { storage: stores.fresh, initial, getSessionKey: (ctx) => `${ctx.msg?.text}` },
+        empty: { storage: stores.empty },
+      }),
+    );
+    bot.on("message", (ctx) => {
+      void ctx.session.read.pizzaCount;
+      ctx.session.assigned = { pizzaCount: 5 };
+    });
+    const u = new UpdateFactory();
+    await bot.handleUpdate(u.message(ALICE, "first"));
+    Object.values(stores).forEach((s) => s.reset());
+
+    // `fresh` is keyed by the text, so this update is first contact for it alone.
+    await bot.handleUpdate(u.message(ALICE, "second"));
+
+    expect(stores.read.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+    expect(stores.assigned.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+    expect(stores.ignored.trace()).toEqual([`read ${ALICE.id}`]);
+    expect(stores.fresh.calls).toEqual([
+      { op: "read", key: "second", value: undefined },
+      { op: "write", key: "second", value: { pizzaCount: 0 } },
+    ]);
+    expect(stores.empty.trace()).toEqual([`read ${ALICE.id}`]);
+  });
+
+  it("reading an empty fragment without initial ends with a delete for its key", async () => {
+    const users = recordingStorage(new MemorySessionStorage<{ favourite: string } | undefined>());
+    const { bot, sentTexts } = createOfflineBot<Context & SessionFlavor<{ user?: { favourite: string }; chat: Eater }>>();
+    bot.use(
+      session({
+        type: "multi",
+        user: { storage: users, prefix: "user:", getSessionKey: (ctx) => ctx.from?.id.toString() },
+        chat: { initial: () => ({ pizzaCount: 0 }) },
+      }),
+    );
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.chat.pizzaCount}, favourite: ${ctx.session.user?.favourite ?? "none"}`));
+
+    await bot.handleUpdate(new UpdateFactory().command(ALICE, "hunger"));
+
+    expect(sentTexts()).toEqual(["0, favourite: none"]);
+    expect(users.trace()).toEqual([`read user:${ALICE.id}`, `delete user:${ALICE.id}`]);
+  });
+
+  describe("fragments sharing one storage", () => {
+    interface Shared {
+      user: { favourite: string } | Eater;
+      chat: { favourite: string } | Eater;
+    }
+    /** A per-user `user` fragment and a per-chat `chat` fragment in one database, `user` optionally prefixed. */
+    function sharedBot(userPrefix?: string) {
+      const storage = structuredCloneStorage<Shared[keyof Shared]>();
+      const { bot } = createOfflineBot<Context & SessionFlavor<Shared>>();
+      bot.use(
+        session({
+          type: "multi",
+          user: { storage, prefix: userPrefix, getSessionKey: (ctx) => ctx.from?.id.toString(), initial: () => ({ favourite: "margherita" }) },
+          chat: { storage, initial: () => ({ pizzaCount: 0 }) },
+        }),
+      );
+      const seen: unknown[] = [];
+      bot.on("message", (ctx) => void seen.push(structuredClone({ user: ctx.session.user, chat: ctx.session.chat })));
+      return { bot, storage, seen };
+    }
+
+    it("fragments sharing one storage with equal keys overwrite each other: in a private chat the user id is the chat id", async () => {
+      const { bot, storage, seen } = sharedBot();
+      const u = new UpdateFactory();
+
+      await bot.handleUpdate(u.message(ALICE, "hi"));
+      await bot.handleUpdate(u.message(ALICE, "hi again"));
+
+      expect([...storage.raw.keys()]).toEqual([String(ALICE.id)]);
+      expect(seen[0]).toEqual({ user: { favourite: "margherita" }, chat: { pizzaCount: 0 } });
+      // One fragment's data was overwritten by the other's: both now read the same value.
+      expect(seen[1]).toHaveProperty("user", (seen[1] as Shared).chat);
+      expect(seen[1]).not.toEqual(seen[0]);
+    });
+
+    it("a prefix on one of the fragments keeps them apart in the same storage", async () => {
+      const { bot, storage, seen } = sharedBot("user:");
+      const u = new UpdateFactory();
+
+      await bot.handleUpdate(u.message(ALICE, "hi"));
+      await bot.handleUpdate(u.message(ALICE, "hi again"));
+
+      expect([...storage.raw.keys()].sort()).toEqual([String(ALICE.id), `user:${ALICE.id}`]);
+      expect(seen[1]).toEqual(seen[0]);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { BotError, type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
-import { describe, expect, it } from "vitest";
-import { ALICE, createOfflineBot, PIZZA_GROUP, recordingStorage, UpdateFactory } from "./harness/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import { ALICE, createOfflineBot, jsonStorage, PIZZA_GROUP, recordingStorage, spyOnMemorySessionStorage, UpdateFactory } from "./harness/index.ts";
 
 interface Pizza {
   pizzaCount: number;
@@ -210,5 +210,113 @@ describe("strict session()", () => {
 
     expect(seen[0]).not.toBeInstanceOf(Promise);
     expect(seen[0]).toEqual({ pizzaCount: 0 });
+  });
+
+  it("the pizza example: four messages to a new chat (hello, hi again, 🍕, /hunger) cause read+write {0}; read; read+write {1}; read+write {1}", async () => {
+    // The example passes no storage, so its calls are recorded on grammY's own MemorySessionStorage.
+    const spy = spyOnMemorySessionStorage();
+    try {
+      // playground/examples/pizza: the same options and handlers.
+      const { bot } = createOfflineBot<PizzaContext>();
+      function initial(): Pizza {
+        return { pizzaCount: 0 };
+      }
+      bot.use(session({ initial }));
+      bot.command("hunger", async (ctx) => {
+        const count = ctx.session.pizzaCount;
+        await ctx.reply(`Your hunger level is ${count}!`);
+      });
+      bot.hears(/🍕/, (ctx) => {
+        ctx.session.pizzaCount++;
+      });
+      const u = new UpdateFactory();
+      const perMessage: unknown[] = [];
+
+      for (const update of [u.message(ALICE, "hello"), u.message(ALICE, "hi again"), u.message(ALICE, "🍕"), u.command(ALICE, "hunger")]) {
+        const before = spy.calls.length;
+        await bot.handleUpdate(update);
+        perMessage.push(spy.calls.slice(before).map(({ op, value }) => (op === "write" ? { write: value } : op)));
+      }
+
+      expect(perMessage).toEqual([
+        ["read", { write: { pizzaCount: 0 } }],
+        ["read"],
+        ["read", { write: { pizzaCount: 1 } }],
+        ["read", { write: { pizzaCount: 1 } }],
+      ]);
+      expect(new Set(spy.calls.map((c) => c.key))).toEqual(new Set([String(ALICE.id)]));
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it("after a delete, the chat's next update starts again from initial(): a read, then a write of the initial value", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+    });
+    bot.command("reset", (ctx: PizzaContext) => {
+      ctx.session = null;
+    });
+    bot.on("message", () => {});
+    await bot.handleUpdate(updates.message(ALICE, "🍕"));
+    await bot.handleUpdate(updates.command(ALICE, "reset"));
+    storage.reset();
+
+    await bot.handleUpdate(updates.message(ALICE, "hello again"));
+
+    expect(storage.calls).toEqual([
+      { op: "read", key: String(ALICE.id), value: undefined },
+      { op: "write", key: String(ALICE.id), value: { pizzaCount: 0 } },
+    ]);
+  });
+
+  it("without initial, ctx.session ??= {…} creates the data and it is saved", async () => {
+    const storage = recordingStorage(new MemorySessionStorage<Pizza | undefined>());
+    const { bot } = createOfflineBot<Context & SessionFlavor<Pizza | undefined>>();
+    bot.use(session({ storage }));
+    // docs/snippets/usage-no-initial
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session ??= { pizzaCount: 0 };
+      ctx.session.pizzaCount++;
+    });
+    const u = new UpdateFactory();
+
+    await bot.handleUpdate(u.message(ALICE, "🍕"));
+    await bot.handleUpdate(u.message(ALICE, "🍕"));
+
+    expect(storage.calls).toEqual([
+      { op: "read", key: String(ALICE.id), value: undefined },
+      { op: "write", key: String(ALICE.id), value: { pizzaCount: 1 } },
+      { op: "read", key: String(ALICE.id), value: { pizzaCount: 1 } },
+      { op: "write", key: String(ALICE.id), value: { pizzaCount: 2 } },
+    ]);
+  });
+
+  it.each([
+    ["MemorySessionStorage", () => new MemorySessionStorage<Pizza>()],
+    ["a JSON adapter", () => jsonStorage<Pizza>()],
+  ])("after a throw on first contact the initial() value is not saved, and the next update calls initial() again (%s)", async (_, inner) => {
+    const storage = recordingStorage(inner());
+    const initial = vi.fn((): Pizza => ({ pizzaCount: 0 }));
+    const { bot, sentTexts } = createOfflineBot<PizzaContext>();
+    bot.use(session({ initial, storage }));
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+      throw new Error("oven on fire");
+    });
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+    const u = new UpdateFactory();
+
+    await expect(bot.handleUpdate(u.message(ALICE, "🍕"))).rejects.toBeInstanceOf(BotError);
+    await bot.handleUpdate(u.command(ALICE, "hunger"));
+
+    expect(initial).toHaveBeenCalledTimes(2);
+    expect(sentTexts()).toEqual(["0"]);
+    expect(storage.calls).toEqual([
+      { op: "read", key: String(ALICE.id), value: undefined },
+      { op: "read", key: String(ALICE.id), value: undefined },
+      { op: "write", key: String(ALICE.id), value: { pizzaCount: 0 } },
+    ]);
   });
 });

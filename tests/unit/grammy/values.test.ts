@@ -7,6 +7,8 @@ interface Rich {
   count: number;
   lastOrder?: Date;
   toppings?: Map<string, number>;
+  tags?: Set<string>;
+  total?: bigint;
   note?: string;
   self?: Rich;
   greet?: () => string;
@@ -53,6 +55,20 @@ describe("values through a JSON-storing adapter (write = JSON.stringify, read = 
   it("a Map comes back as {}", async () => {
     const seen = await roundTrip(jsonStorage(), () => ({ count: 1, toppings: new Map([["olives", 2]]) }));
     expect(seen.toppings).toStrictEqual({});
+  });
+
+  it("a Set comes back as {}", async () => {
+    const seen = await roundTrip(jsonStorage(), () => ({ count: 1, tags: new Set(["veggie"]) }));
+    expect(seen.tags).toStrictEqual({});
+  });
+
+  it("a BigInt makes the write throw a TypeError, so the update fails with a BotError and nothing is stored", async () => {
+    const storage = jsonStorage<Rich>();
+    const error = await roundTrip(storage, () => ({ count: 1, total: 12n })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).error).toBeInstanceOf(TypeError);
+    expect(String((error as BotError).error)).toMatch(/BigInt/);
+    expect(storage.raw.size).toBe(0);
   });
 
   it("a field set to undefined vanishes, and so does a function-valued field", async () => {
@@ -103,6 +119,17 @@ describe("values through structuredClone (what IndexedDB does)", () => {
     expect(seen.toppings?.get("olives")).toBe(2);
   });
 
+  it("a Set survives as a Set", async () => {
+    const seen = await roundTrip(structuredCloneStorage(), () => ({ count: 1, tags: new Set(["veggie"]) }));
+    expect(seen.tags).toBeInstanceOf(Set);
+    expect([...(seen.tags ?? [])]).toEqual(["veggie"]);
+  });
+
+  it("a BigInt survives as a BigInt", async () => {
+    const seen = await roundTrip(structuredCloneStorage(), () => ({ count: 1, total: 12n }));
+    expect(seen.total).toBe(12n);
+  });
+
   it("a field set to undefined survives (the key is still there)", async () => {
     const seen = await roundTrip(structuredCloneStorage(), () => ({ count: 1, note: undefined }));
     expect(Object.keys(seen)).toEqual(["count", "note"]);
@@ -131,8 +158,17 @@ describe("values through structuredClone (what IndexedDB does)", () => {
 });
 
 describe("values in MemorySessionStorage (grammY's default)", () => {
-  it("everything survives unchanged, because the very same object is kept: Date, Map, undefined fields, cycles, functions, class instances", async () => {
-    const original: Rich = { count: 1, lastOrder: lunch, toppings: new Map([["olives", 2]]), note: undefined, greet: () => "hi", coupon: new Coupon(10) };
+  it("everything survives unchanged, because the very same object is kept: Date, Map, Set, BigInt, undefined fields, cycles, functions, class instances", async () => {
+    const original: Rich = {
+      count: 1,
+      lastOrder: lunch,
+      toppings: new Map([["olives", 2]]),
+      tags: new Set(["veggie"]),
+      total: 12n,
+      note: undefined,
+      greet: () => "hi",
+      coupon: new Coupon(10),
+    };
     original.self = original;
     const seen = await roundTrip(new MemorySessionStorage<Rich>(), () => original);
     expect(seen).toBe(original);

@@ -72,7 +72,7 @@ export function recordingStorage<T>(inner: StorageAdapter<T>, options: Recording
 }
 
 /** A structured clone when the value allows one; values that cannot be cloned (functions) are logged as they are. */
-function snapshot(value: unknown): unknown {
+export function snapshot(value: unknown): unknown {
   try {
     return structuredClone(value);
   } catch {

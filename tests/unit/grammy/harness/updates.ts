@@ -79,6 +79,90 @@ export class UpdateFactory {
     };
   }
 
+  /** The result a user picked from the bot's inline results: a user, no chat. */
+  chosenInlineResult(from: User, query: string): Update {
+    return { update_id: this.updateId(), chosen_inline_result: { result_id: "margherita", from, query } };
+  }
+
+  /**
+   * A new state of a poll the bot sent (or a poll that was stopped): the poll itself, with neither a chat nor a
+   * sender. Telegram sends these to the bot that owns the poll.
+   */
+  poll(question: string, options: string[]): Update {
+    return {
+      update_id: this.updateId(),
+      poll: {
+        id: "5440230785234567891",
+        question,
+        options: options.map((text, i) => ({ persistent_id: String(i), text, voter_count: 0 })),
+        total_voter_count: 0,
+        is_closed: false,
+        is_anonymous: true,
+        type: "regular",
+        allows_multiple_answers: false,
+        allows_revoting: false,
+        members_only: false,
+      },
+    };
+  }
+
+  /** A shipping query for an invoice with flexible prices: a user, no chat. */
+  shippingQuery(from: User): Update {
+    return {
+      update_id: this.updateId(),
+      shipping_query: {
+        id: this.queryId(from),
+        from,
+        invoice_payload: "pizza-order-1",
+        shipping_address: { country_code: "IT", state: "", city: "Napoli", street_line1: "Via Toledo 1", street_line2: "", post_code: "80134" },
+      },
+    };
+  }
+
+  /** The last check before a payment: a user, no chat. */
+  preCheckoutQuery(from: User): Update {
+    return {
+      update_id: this.updateId(),
+      pre_checkout_query: { id: this.queryId(from), from, currency: "EUR", total_amount: 1250, invoice_payload: "pizza-order-1" },
+    };
+  }
+
+  /**
+   * The service message Telegram posts in a basic group that was upgraded to a supergroup: it comes from the old
+   * group and names the new chat id.
+   */
+  migrateToChat(from: User, group: Chat.GroupChat, supergroupId: number): Update {
+    const { message_id, date } = this.textMessage(group, "");
+    return { update_id: this.updateId(), message: { message_id, date, chat: group, from, migrate_to_chat_id: supergroupId } };
+  }
+
+  /** The matching service message in the new supergroup: it names the old group's id. */
+  migrateFromChat(from: User, supergroup: Chat.SupergroupChat, groupId: number): Update {
+    const { message_id, date } = this.textMessage(supergroup, "");
+    return { update_id: this.updateId(), message: { message_id, date, chat: supergroup, from, migrate_from_chat_id: groupId } };
+  }
+
+  /** A message edited by its sender: it belongs to the chat of the message. */
+  editedMessage(from: User, text: string, chat: UserChat = privateChatOf(from)): Update {
+    const message = { ...this.textMessage(chat, text), from, chat, edit_date: Math.floor(Date.now() / 1000) };
+    return { update_id: this.updateId(), edited_message: message };
+  }
+
+  /** The bot was added to `chat` by `from`: a chat member update, which has both a chat and a sender. */
+  botAdded(from: User, chat: UserChat): Update {
+    const bot = botUser(this.botUsername);
+    return {
+      update_id: this.updateId(),
+      my_chat_member: {
+        chat,
+        from,
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { status: "left", user: bot },
+        new_chat_member: { status: "member", user: bot },
+      },
+    };
+  }
+
   private updateId(): number {
     return this.nextUpdateId++;
   }

@@ -1,6 +1,13 @@
 import DefaultTheme from "vitepress/theme";
 import type { Theme } from "vitepress";
+import PlaygroundEmbed from "../../playground/components/PlaygroundEmbed.vue";
+import "./custom.css";
 
 export default {
   extends: DefaultTheme,
+  enhanceApp({ app }) {
+    // `<Playground example="pizza" />` in any page. Only a placeholder ships with the page; the playground
+    // itself is a separate chunk that loads when the reader opens it (or at once with `full`).
+    app.component("Playground", PlaygroundEmbed);
+  },
 } satisfies Theme;

@@ -1,0 +1,157 @@
+/**
+ * The playground's code editor in a real browser, against the production build: a text area that
+ * edits while Monaco loads, Monaco with grammY's types offline on a desktop, the plain text area on phones and narrow
+ * windows (without downloading Monaco), theme following VitePress's appearance switch.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useBrowser, type WatchedPage } from "./browser";
+
+const b = useBrowser({ viewport: { width: 1400, height: 1000 } });
+const { open, baseUrl } = b;
+
+const LABEL = { en: "Bot code (TypeScript)", es: "Código del bot (TypeScript)" };
+/** Chunks that only the Monaco editor needs. */
+const MONACO_CHUNKS = /monaco-setup|tsMode|ts\.worker|editor\.worker|playground-types|codicon/;
+
+const opened: WatchedPage[] = [];
+async function openPage(path: string, options?: Parameters<typeof open>[1]): Promise<WatchedPage> {
+  const watched = await open(path, options);
+  opened.push(watched);
+  return watched;
+}
+afterEach(() => {
+  for (const { errors, externalRequests } of opened.splice(0)) {
+    expect(externalRequests).toEqual([]);
+    expect(errors).toEqual([]);
+  }
+});
+
+async function monacoUp(page: Page): Promise<void> {
+  await page.locator('.sl-playground .code-editor[data-mode="monaco"] .monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+}
+
+async function focusMonaco(page: Page): Promise<void> {
+  // Near the top edge: the lines element is as tall as the text, its centre may be scrolled out of view.
+  await page.locator(".sl-playground .monaco-editor .view-lines").click({ position: { x: 200, y: 8 } });
+}
+
+describe("the code editor", () => {
+  it("edits as a text area while Monaco loads, and Monaco starts with what was typed", async () => {
+    // Monaco's chunk is held back so that the text area is what the reader types into first.
+    const context = await b.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await context.route(/\/monaco-setup\.[\w-]+\.js$/, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/playground/?example=pizza`);
+      const loading = page.locator('.sl-playground .code-editor[data-mode="loading"]');
+      await loading.waitFor({ timeout: 30_000 });
+      await expect(loading.getByRole("progressbar").getAttribute("aria-label")).resolves.toBe("Loading the code editor…");
+      const box = page.getByRole("textbox", { name: LABEL.en, exact: true });
+      await box.click();
+      await page.keyboard.press("Control+Home");
+      await page.keyboard.type("// typed early\n");
+      await monacoUp(page);
+      // Focus and caret carry over: typing goes on where it stopped.
+      await page.keyboard.type("// and on");
+      const text = async () => (await page.locator(".sl-playground .monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ");
+      await expect.poll(text).toMatch(/^\/\/ typed early\n\/\/ and on/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("becomes Monaco on a desktop, named by its label, and completes ctx.session. from grammY's types offline", async () => {
+    const { page } = await openPage("/playground/?example=pizza");
+    await monacoUp(page);
+    await expect(page.getByRole("textbox", { name: LABEL.en, exact: true }).count()).resolves.toBe(1);
+
+    await focusMonaco(page);
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type('bot.on("message", (ctx) => ctx.session.');
+    const suggestions = page.locator(".suggest-widget.visible");
+    await expect.poll(() => suggestions.textContent(), { timeout: 20_000 }).toContain("pizzaCount");
+
+    // "/" and Ctrl+K are VitePress's search shortcuts everywhere but in form fields; in the editor they are code.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" // a/b");
+    await page.keyboard.press("Control+K");
+    await page.keyboard.press("Escape");
+    await expect.poll(async () => (await page.locator(".sl-playground .monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ")).toContain("// a/b");
+    await expect(page.locator(".VPLocalSearchBox").count()).resolves.toBe(0);
+  });
+
+  it("runs the program on Ctrl+Enter", { timeout: 120_000 }, async () => {
+    const { page } = await openPage("/playground/?example=pizza");
+    await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 90_000 });
+    await monacoUp(page);
+    const before = await page.locator(".sl-playground").getAttribute("data-run-number");
+    await focusMonaco(page);
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.locator(".sl-playground").getAttribute("data-run-number"), { timeout: 30_000 }).toBe(String(Number(before) + 1));
+  });
+
+  it("follows VitePress's appearance switch", async () => {
+    const { page } = await openPage("/playground/?example=pizza");
+    await monacoUp(page);
+    const editor = page.locator(".sl-playground .monaco-editor").first();
+    const dark = await page.evaluate(() => document.documentElement.classList.contains("dark"));
+    await expect(editor.getAttribute("class")).resolves.toMatch(dark ? /\bvs-dark\b/ : /\bvs\b/);
+    await page.locator(".VPNavBar .VPSwitchAppearance").first().click();
+    await expect.poll(() => editor.getAttribute("class")).toMatch(dark ? /\bvs\b/ : /\bvs-dark\b/);
+    await page.locator(".VPNavBar .VPSwitchAppearance").first().click();
+    await expect.poll(() => editor.getAttribute("class")).toMatch(dark ? /\bvs-dark\b/ : /\bvs\b/);
+  });
+
+  it("stays a text area at 400 px and never downloads Monaco; Tab indents, Ctrl+Enter runs", { timeout: 120_000 }, async () => {
+    const watched = await openPage("/playground/?example=pizza", { viewport: { width: 400, height: 900 } });
+    const { page } = watched;
+    await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 90_000 });
+    const urls = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(urls.filter((u) => MONACO_CHUNKS.test(u))).toEqual([]);
+    await expect(page.locator(".sl-playground .code-editor").getAttribute("data-mode")).resolves.toBe("textarea");
+
+    const box = page.getByRole("textbox", { name: LABEL.en, exact: true });
+    await box.click();
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Tab");
+    await expect(box.inputValue()).resolves.toMatch(/^ {2}\S/);
+    await page.keyboard.press("Shift+Tab");
+    await expect(box.inputValue()).resolves.toMatch(/^\S/);
+
+    const before = await page.locator(".sl-playground").getAttribute("data-run-number");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => page.locator(".sl-playground").getAttribute("data-run-number"), { timeout: 30_000 }).toBe(String(Number(before) + 1));
+  });
+
+  it("lists compile problems with their line under the text area on a phone", { timeout: 120_000 }, async () => {
+    const { page } = await openPage("/playground/?example=pizza", { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 90_000 });
+    const box = page.getByRole("textbox", { name: LABEL.en, exact: true });
+    await box.fill('import { Bot } from "grammy";\nconst bot = new Bot("");\nconst broken: number = ;\nbot.start();\n');
+    await page.keyboard.press("Control+Enter");
+    const editor = page.locator('.sl-playground .code-editor[data-mode="textarea"]');
+    await expect.poll(() => editor.getAttribute("data-error-lines"), { timeout: 30_000 }).toBe("3");
+    await expect(editor.getByRole("alert").getByText(/^Line 3: /).isVisible()).resolves.toBe(true);
+  });
+
+  it("speaks Spanish on the Spanish page", async () => {
+    const { page } = await openPage("/es/playground/?example=pizza", { viewport: { width: 400, height: 900 } });
+    await page.locator('.sl-playground .code-editor[data-mode="textarea"]').waitFor();
+    await expect(page.getByRole("textbox", { name: LABEL.es, exact: true }).count()).resolves.toBe(1);
+    await expect(page.locator(".sl-playground .code-editor__sr-only").textContent()).resolves.toMatch(/^Tab inserta dos espacios/);
+  });
+
+  it("is not downloaded by a docs page without a playground", async () => {
+    // Console errors of the docs pages are docs.test.ts's concern; this only looks at what was fetched.
+    const watched = await open("/");
+    expect(watched.externalRequests).toEqual([]);
+    const urls = await watched.page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+    expect(urls.filter((u) => MONACO_CHUNKS.test(u))).toEqual([]);
+  });
+});

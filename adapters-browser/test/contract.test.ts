@@ -1,0 +1,3 @@
+import { adapterContract } from "./suites/adapter-contract.js";
+
+adapterContract("Node, fake-indexeddb");

@@ -1,0 +1,3 @@
+import { faultCases } from "./suites/fault-cases.js";
+
+faultCases("Node, fake-indexeddb");

@@ -1,0 +1,3 @@
+import { grammyIntegration } from "./suites/grammy-integration.js";
+
+grammyIntegration("Node, fake-indexeddb");

@@ -1,0 +1,3 @@
+import { observerCases } from "./suites/observer-cases.js";
+
+observerCases("Node, fake-indexeddb");

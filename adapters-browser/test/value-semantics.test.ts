@@ -1,0 +1,3 @@
+import { valueSemantics } from "./suites/value-semantics.js";
+
+valueSemantics("Node, fake-indexeddb");

@@ -19,7 +19,10 @@ export const en: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; la
   title: "Session Lab",
   description: "Learn sessions and data storage in grammY, the Telegram bot framework, by watching them work.",
   themeConfig: {
-    nav: [{ text: "Guide", link: "/sessions/" }],
+    nav: [
+      { text: "Guide", link: "/sessions/" },
+      { text: "Playground", link: "/playground" },
+    ],
     sidebar: [
       {
         text: "Sessions in grammY",

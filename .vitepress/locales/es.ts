@@ -19,7 +19,10 @@ export const es: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; la
   title: "Session Lab",
   description: "Aprende sesiones y almacenamiento de datos en grammY, el framework de bots de Telegram, viéndolos funcionar.",
   themeConfig: {
-    nav: [{ text: "Guía", link: "/es/sessions/" }],
+    nav: [
+      { text: "Guía", link: "/es/sessions/" },
+      { text: "Playground", link: "/es/playground" },
+    ],
     sidebar: [
       {
         text: "Sesiones en grammY",

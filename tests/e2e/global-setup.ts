@@ -4,7 +4,8 @@ import type { TestProject } from "vitest/node";
 import { ensureChromium } from "../../scripts/chromium";
 import { serveStatic } from "../../scripts/serve";
 
-const dist = fileURLToPath(new URL("../../.vitepress/dist", import.meta.url));
+// SITE_DIST lets a developer test a build made elsewhere (`vitepress build --outDir …`).
+const dist = process.env.SITE_DIST ?? fileURLToPath(new URL("../../.vitepress/dist", import.meta.url));
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -1,0 +1,173 @@
+/**
+ * The grammY programs the comparison views run, one per side: the pizza counter, under strict
+ * `session()` or `lazySession()`, keyed per chat, per user or per user and chat, each side on its
+ * own IndexedDB object store. The handlers are the same on every side (lazy ones `await` the
+ * session, as lazy sessions require), so the storage traffic differs only by what the side changes.
+ * The source is meant to be shown to readers, so it is built as plain, commented TypeScript.
+ */
+import type { Localized, ScenarioLocale } from "./format";
+
+/** `session()` (reads on every update with a key) or `lazySession()` (reads when touched). */
+export type SessionMode = "strict" | "lazy";
+/** Whose session an update gets: its chat's (grammY's default), its sender's, or the sender's in that chat. */
+export type KeyStrategy = "chat" | "user" | "user-chat";
+
+/** What makes one side's program. */
+export interface ProgramSpec {
+  mode: SessionMode;
+  key: KeyStrategy;
+  /** The IndexedDB object store the side's sessions live in. */
+  store: string;
+}
+
+/** The callback data of the button the /hunger reply carries; scenarios press it with `[button pizza:add]`. */
+export const ADD_PIZZA_DATA = "pizza:add";
+
+/** One side of a comparison: a name for readers and the program it runs. */
+export interface ComparisonSide {
+  id: string;
+  /** Used inside sentences ("Lazy saved…", "La sesión perezosa ahorró…"). */
+  label: Localized;
+  spec: ProgramSpec;
+}
+
+/** The comparisons that run one program per side. */
+export type ProgramComparison = "strict-vs-lazy" | "keys";
+
+/** The sides of each comparison; the first side is the baseline the others are measured against. */
+export const COMPARISONS: Readonly<Record<ProgramComparison, readonly ComparisonSide[]>> = {
+  "strict-vs-lazy": [
+    { id: "strict", label: { en: "strict", es: "la sesión estricta" }, spec: { mode: "strict", key: "chat", store: "strict" } },
+    { id: "lazy", label: { en: "lazy", es: "la sesión perezosa" }, spec: { mode: "lazy", key: "chat", store: "lazy" } },
+  ],
+  keys: [
+    { id: "chat", label: { en: "the per-chat key", es: "la clave por chat" }, spec: { mode: "strict", key: "chat", store: "by-chat" } },
+    { id: "user", label: { en: "the per-user key", es: "la clave por usuario" }, spec: { mode: "strict", key: "user", store: "by-user" } },
+    {
+      id: "user-chat",
+      label: { en: "the per-user-and-chat key", es: "la clave por usuario y chat" },
+      spec: { mode: "strict", key: "user-chat", store: "by-user-and-chat" },
+    },
+  ],
+};
+
+const TEXT = {
+  en: {
+    header: (s: ProgramSpec) =>
+      `// ${s.mode === "strict" ? "Strict session()" : "lazySession()"}, one session ${KEY_WORDS.en[s.key]}, ` +
+      `in the IndexedDB store "${s.store}".`,
+    data: "// What each session remembers.",
+    lazyFlavor: "// With lazy sessions, `ctx.session` is a promise of the data until it has been read.",
+    keyComment: {
+      chat: ["// No getSessionKey: grammY's default key is the chat id, `ctx.chatId`."],
+      user: ["// Keyed by the sender: the same session in every chat. Poll answers have no `ctx.from`, so no key."],
+      "user-chat": ["// Keyed by sender and chat: in a group, every member has a count of their own."],
+    },
+    pizza: "// A 🍕 anywhere in a message adds a pizza.",
+    hunger: "// /hunger reads the count and offers a button that adds one more.",
+    reply: "`Your hunger level is ${count}!`",
+    button: "// Pressing the button adds a pizza too.",
+    inline:
+      "// Inline queries belong to no chat (with the default key they have no session): this handler leaves\n" +
+      "// `ctx.session` alone. Poll answers, and messages without 🍕 or /hunger, reach no handler at all:\n" +
+      "// only the session middleware sees them.",
+  },
+  es: {
+    header: (s: ProgramSpec) =>
+      `// ${s.mode === "strict" ? "session() estricta" : "lazySession()"}, una sesión ${KEY_WORDS.es[s.key]}, ` +
+      `en el almacén de IndexedDB "${s.store}".`,
+    data: "// Lo que recuerda cada sesión.",
+    lazyFlavor: "// Con sesiones perezosas, `ctx.session` es una promesa de los datos hasta que se han leído.",
+    keyComment: {
+      chat: ["// Sin getSessionKey: la clave por defecto de grammY es el id del chat, `ctx.chatId`."],
+      user: [
+        "// Clave por remitente: la misma sesión en todos los chats.",
+        "// Las respuestas a encuestas no traen `ctx.from`: no tienen clave.",
+      ],
+      "user-chat": ["// Clave por remitente y chat: en un grupo, cada miembro lleva su propia cuenta."],
+    },
+    pizza: "// Una 🍕 en cualquier parte del mensaje suma una pizza.",
+    hunger: "// /hunger lee la cuenta y ofrece un botón que suma otra.",
+    reply: "`¡Tu nivel de hambre es ${count}!`",
+    button: "// Pulsar el botón también suma una pizza.",
+    inline:
+      "// Las consultas inline no pertenecen a ningún chat (con la clave por defecto no tienen sesión): este\n" +
+      "// manejador no toca `ctx.session`. Las respuestas a encuestas, y los mensajes sin 🍕 ni /hunger, no\n" +
+      "// llegan a ningún manejador: solo los ve el middleware de sesión.",
+  },
+} satisfies Record<ScenarioLocale, unknown>;
+
+const KEY_WORDS: Record<ScenarioLocale, Record<KeyStrategy, string>> = {
+  en: { chat: "per chat", user: "per user", "user-chat": "per user and chat" },
+  es: { chat: "por chat", user: "por usuario", "user-chat": "por usuario y chat" },
+};
+
+const KEY_OPTION: Record<KeyStrategy, string[]> = {
+  chat: [],
+  user: ["    getSessionKey: (ctx) => ctx.from?.id.toString(),"],
+  "user-chat": [
+    "    getSessionKey: (ctx) =>",
+    "      ctx.from === undefined || ctx.chatId === undefined ? undefined : `${ctx.from.id}/${ctx.chatId}`,",
+  ],
+};
+
+/** The complete program of one side, in `locale` (comments and the bot's reply). */
+export function generateProgram(spec: ProgramSpec, locale: ScenarioLocale): string {
+  const t = TEXT[locale];
+  const lazy = spec.mode === "lazy";
+  // In a lazy session every handler first awaits the data; a strict one has it at hand.
+  const session = lazy ? "session" : "ctx.session";
+  const load = lazy ? ["  const session = await ctx.session;"] : [];
+  const lines = [
+    t.header(spec),
+    `import { Bot, Context, InlineKeyboard, ${lazy ? "lazySession, LazySessionFlavor" : "session, SessionFlavor"} } from "grammy";`,
+    'import { IndexedDBAdapter } from "@session-lab/adapters-browser";',
+    "",
+    t.data,
+    "interface SessionData {",
+    "  pizzaCount: number;",
+    "}",
+    ...(lazy ? [t.lazyFlavor] : []),
+    `type MyContext = Context & ${lazy ? "LazySessionFlavor" : "SessionFlavor"}<SessionData>;`,
+    "",
+    'const bot = new Bot<MyContext>("");',
+    "",
+    ...t.keyComment[spec.key],
+    "bot.use(",
+    `  ${lazy ? "lazySession" : "session"}({`,
+    "    initial: (): SessionData => ({ pizzaCount: 0 }),",
+    ...KEY_OPTION[spec.key],
+    `    storage: new IndexedDBAdapter({ store: ${JSON.stringify(spec.store)} }),`,
+    "  }),",
+    ");",
+    "",
+    t.hunger,
+    'bot.command("hunger", async (ctx) => {',
+    ...load,
+    `  const count = ${session}.pizzaCount;`,
+    `  await ctx.reply(${t.reply}, {`,
+    `    reply_markup: new InlineKeyboard().text("🍕 +1", ${JSON.stringify(ADD_PIZZA_DATA)}),`,
+    "  });",
+    "});",
+    "",
+    t.pizza,
+    `bot.hears(/🍕/, ${lazy ? "async " : ""}(ctx) => {`,
+    ...load,
+    `  ${session}.pizzaCount++;`,
+    "});",
+    "",
+    t.button,
+    `bot.callbackQuery(${JSON.stringify(ADD_PIZZA_DATA)}, async (ctx) => {`,
+    ...load,
+    `  ${session}.pizzaCount++;`,
+    `  await ctx.answerCallbackQuery(\`🍕 × \${${session}.pizzaCount}\`);`,
+    "});",
+    "",
+    t.inline,
+    'bot.on("inline_query", (ctx) => ctx.answerInlineQuery([]));',
+    "",
+    "bot.start();",
+    "",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,64 @@
+import "fake-indexeddb/auto";
+import { describe, expect, it } from "vitest";
+import { IndexedDBAdapter } from "@session-lab/adapters-browser";
+import { clearDatabase, readDatabase } from "./indexeddb-snapshot";
+
+let n = 0;
+const fresh = () => `inspector-test-${++n}`;
+
+describe("reading the program's IndexedDB from the page", () => {
+  it("does not create a database the program never opened, so the adapter can create it later", async () => {
+    const database = fresh();
+    expect(await readDatabase(database)).toEqual({ exists: false, entries: [] });
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(database);
+    const adapter = new IndexedDBAdapter<{ n: number }>({ database });
+    await adapter.write("424242", { n: 1 });
+    expect(await adapter.read("424242")).toEqual({ n: 1 });
+    adapter.close();
+  });
+
+  it("shows every record of every store, values as stored", async () => {
+    const database = fresh();
+    const sessions = new IndexedDBAdapter<unknown>({ database });
+    const other = new IndexedDBAdapter<unknown>({ database, store: "settings" });
+    await sessions.write("424242", { pizzaCount: 2, at: new Date(0) });
+    await sessions.write("-100123", { pizzaCount: 1 });
+    await other.write("424242", "dark");
+    const snapshot = await readDatabase(database);
+    expect(snapshot.exists).toBe(true);
+    expect(snapshot.entries).toEqual(
+      expect.arrayContaining([
+        { store: "sessions", key: "424242", value: { pizzaCount: 2, at: new Date(0) } },
+        { store: "sessions", key: "-100123", value: { pizzaCount: 1 } },
+        { store: "settings", key: "424242", value: "dark" },
+      ]),
+    );
+    expect(snapshot.entries).toHaveLength(3);
+    sessions.close();
+    other.close();
+  });
+
+  it("clears every store without closing the adapter's way back in", async () => {
+    const database = fresh();
+    const adapter = new IndexedDBAdapter<number>({ database });
+    await adapter.write("1", 1);
+    await clearDatabase(database);
+    expect((await readDatabase(database)).entries).toEqual([]);
+    expect(await adapter.read("1")).toBeUndefined();
+    await adapter.write("2", 2);
+    expect((await readDatabase(database)).entries).toEqual([{ store: "sessions", key: "2", value: 2 }]);
+    adapter.close();
+  });
+
+  it("steps aside when the adapter upgrades the database to add a store", async () => {
+    const database = fresh();
+    const first = new IndexedDBAdapter<number>({ database });
+    await first.write("1", 1);
+    await readDatabase(database);
+    const second = new IndexedDBAdapter<number>({ database, store: "more", openTimeoutMs: 2_000 });
+    await second.write("2", 2);
+    expect((await readDatabase(database)).entries.map((e) => `${e.store}/${e.key}`).sort()).toEqual(["more/2", "sessions/1"]);
+    first.close();
+    second.close();
+  });
+});

@@ -1,0 +1,142 @@
+import type { Chat, Message, Update, User } from "grammy/types";
+import { getCompiler } from "../compiler/client";
+import { createSandboxWorker, SandboxRunner } from "../runtime/runner";
+import { createCallbackQueryUpdate, createUpdateIdSequence, createTextMessageUpdate } from "../runtime/updates";
+import type { PlaygroundStore } from "../store";
+import { createWarmWorkers } from "./warm-worker";
+
+/** What a {@link createPlaygroundController} needs besides the store. */
+export interface PlaygroundControllerOptions {
+  /** The IndexedDB database the next run uses (the inspector reads the same one); asked at each Run. */
+  database: () => string;
+  /** The file name diagnostics and stack traces use. */
+  filename?: string;
+}
+
+/**
+ * The playground's actions: compile and run the store's code, stop it, send it updates. It owns the
+ * compiler handle and the sandbox runner, and writes what they report into the store; components call
+ * these actions and read the store, nothing else.
+ */
+export function createPlaygroundController(store: PlaygroundStore, options: PlaygroundControllerOptions) {
+  const filename = options.filename ?? "bot.ts";
+  const compiler = getCompiler();
+  const workers = createWarmWorkers(createSandboxWorker);
+  const runner = new SandboxRunner({ createWorker: () => workers.take() });
+  const unsubscribe = runner.onEvent((event) => {
+    if (event.type === "api-call") noteMessageIds(event.result);
+    store.ingest(event);
+  });
+  const nextUpdateId = createUpdateIdSequence(1);
+  /** The highest message id seen per chat, so simulated users' messages never reuse a bot message's id. */
+  const lastMessageId = new Map<number, number>();
+  let compiling = 0;
+  let compilerReady = false;
+  let disposed = false;
+
+  function noteMessageIds(result: unknown): void {
+    if (typeof result !== "object" || result === null || !("message_id" in result) || !("chat" in result)) return;
+    const message = result as Message;
+    lastMessageId.set(message.chat.id, Math.max(lastMessageId.get(message.chat.id) ?? 0, message.message_id));
+  }
+
+  function nextMessageId(chatId: number): number {
+    const id = (lastMessageId.get(chatId) ?? 0) + 1;
+    lastMessageId.set(chatId, id);
+    return id;
+  }
+
+  /** Starts esbuild now (download with progress), so the first Run does not wait for it. */
+  async function prepare(): Promise<void> {
+    try {
+      await startCompiler();
+    } catch (error) {
+      store.setCompilerFailed(message(error));
+    }
+  }
+
+  /** esbuild's init is idempotent; the store shows progress only while the download is actually pending. */
+  async function startCompiler(): Promise<void> {
+    if (compilerReady) return;
+    store.setCompilerLoading();
+    await compiler.init((loaded, total) => {
+      if (!compilerReady) store.setCompilerLoading({ loaded, total });
+    });
+    compilerReady = true;
+    store.setCompilerReady();
+  }
+
+  /**
+   * Compiles the current code and, when it compiles, replaces the running program with it (a fresh
+   * worker; stored sessions stay). With compile errors the old program, if any, keeps running.
+   */
+  async function run(): Promise<void> {
+    const ticket = ++compiling;
+    store.setCompiling();
+    let result;
+    try {
+      await startCompiler();
+      store.setCompiling();
+      result = await compiler.compile(store.code.value, filename);
+    } catch (error) {
+      if (ticket === compiling) store.setCompilerFailed(message(error));
+      return;
+    }
+    // A newer Run click superseded this one while it compiled.
+    if (ticket !== compiling || disposed) return;
+    store.setCompiled(result);
+    if (!result.ok) return;
+    store.beginRun();
+    try {
+      runner.run({ code: result.code, map: result.map, filename }, { database: options.database() });
+    } catch (error) {
+      // No Worker at all (a very old browser, or scripts blocked).
+      store.markStopped("crashed", message(error));
+    }
+  }
+
+  function stop(): void {
+    compiling++;
+    if (runner.running) runner.stop();
+    else if (store.run.value.status !== "idle") store.markStopped("user");
+  }
+
+  /** Sends `update` to the running program (queued until it is ready); false when nothing is running. */
+  function send(update: Update): boolean {
+    if (!runner.running) return false;
+    runner.send(update);
+    return true;
+  }
+
+  /** A text message from `from` in `chat`. */
+  function sendText(from: User, chat: Chat, text: string): boolean {
+    if (!runner.running) return false;
+    return send(createTextMessageUpdate({ from, chat, text, updateId: nextUpdateId(), messageId: nextMessageId(chat.id) }));
+  }
+
+  /** A press on an inline keyboard button of the bot's `message`. */
+  function pressButton(from: User, message: Message, data: string): boolean {
+    return send(createCallbackQueryUpdate({ from, message, data, updateId: nextUpdateId() }));
+  }
+
+  /** Gives a hand-written update the next update id unless it brought its own. */
+  function sendCustom(update: Update): boolean {
+    return send(update);
+  }
+
+  function dispose(): void {
+    disposed = true;
+    unsubscribe();
+    runner.stop();
+    workers.dispose();
+  }
+
+  return { prepare, run, stop, send, sendText, pressButton, sendCustom, nextUpdateId, dispose, get running() { return runner.running; } };
+}
+
+/** One playground's actions. */
+export type PlaygroundController = ReturnType<typeof createPlaygroundController>;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,127 @@
+import type { EmbedStrings } from "./embed";
+
+/**
+ * Every string the playground shows, as one typed object per locale, so a missing Spanish string is a
+ * type error rather than an English word in a Spanish page. Strings that take values are functions.
+ */
+export interface PlaygroundMessages {
+  /** Accessible name of the whole playground. */
+  playground: string;
+  toolbar: string;
+  example: string;
+  examples: Record<string, string>;
+  run: string;
+  stop: string;
+  share: string;
+  resetExample: string;
+  clearStorage: string;
+  linkCopied: string;
+  copyThisLink: string;
+  sharedCodeLoaded: string;
+  editorLabel: string;
+  loadingCompiler: string;
+  loadingCompilerBytes: (loaded: string, total: string) => string;
+  compilerFailed: (message: string) => string;
+  status: {
+    idle: string;
+    compiling: string;
+    starting: string;
+    running: string;
+    stopped: string;
+    compileFailed: string;
+  };
+  stoppedBecause: {
+    user: string;
+    rerun: string;
+    watchdog: (update: string) => string;
+    watchdogNoUpdate: string;
+    crashed: (message: string) => string;
+  };
+  embed: EmbedStrings;
+  chat: {
+    heading: string;
+    region: string;
+    from: string;
+    chat: string;
+    message: string;
+    send: string;
+    placeholder: string;
+    privateChat: (name: string) => string;
+    group: (title: string) => string;
+    groupTitle: string;
+    notRunning: string;
+    empty: string;
+    restarted: string;
+    edited: string;
+    deleted: string;
+    pressed: (name: string, text: string) => string;
+    answer: (text: string) => string;
+    bot: string;
+    olderHidden: (count: number) => string;
+    nonText: (method: string) => string;
+  };
+  custom: {
+    heading: string;
+    label: string;
+    send: string;
+    template: string;
+    insert: string;
+    templates: { message: string; inline: string; poll: string };
+    invalid: string;
+    sent: string;
+  };
+  traffic: {
+    heading: string;
+    region: string;
+    empty: string;
+    totals: string;
+    read: string;
+    write: string;
+    delete: string;
+    other: string;
+    update: (id: number, summary: string) => string;
+    outsideUpdate: string;
+    failedUpdate: string;
+    found: string;
+    notFound: string;
+    before: string;
+    after: string;
+    value: string;
+    duration: string;
+    details: string;
+    noSelection: string;
+    storageIndex: (index: number) => string;
+    items: (count: number) => string;
+    error: string;
+  };
+  summary: {
+    message: (from: string, chat: string, text: string) => string;
+    callback: (from: string, data: string) => string;
+    inline: (from: string, query: string) => string;
+    poll: (from: string) => string;
+    other: (kind: string) => string;
+    privateChat: string;
+  };
+  inspector: {
+    heading: string;
+    indexedDB: (database: string) => string;
+    memory: string;
+    memoryExplanation: string;
+    empty: string;
+    emptyMemory: string;
+    store: (name: string) => string;
+    cleared: string;
+    clearFailed: (message: string) => string;
+    unavailable: (message: string) => string;
+    keyCount: (count: number) => string;
+  };
+  console: {
+    heading: string;
+    region: string;
+    empty: string;
+    line: (line: number, text: string) => string;
+    compileErrors: string;
+    update: (id: number) => string;
+  };
+  durationMs: (ms: number) => string;
+}

@@ -1,0 +1,62 @@
+/**
+ * Shows a stored value the way a reader expects JSON to look, without lying about what IndexedDB and
+ * structured clone keep that JSON does not: Dates, Maps, Sets, `undefined`, BigInts and cycles are
+ * written in a JavaScript-like notation (`Date(2024-05-01T…)`, `Map { "a" => 1 }`, `[Circular]`).
+ */
+export function formatValue(value: unknown, options: { pretty?: boolean; maxLength?: number } = {}): string {
+  const text = write(value, options.pretty ? "  " : "", "", new Set());
+  const max = options.maxLength;
+  return max !== undefined && text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}
+
+function write(value: unknown, step: string, indent: string, ancestors: Set<object>): string {
+  switch (typeof value) {
+    case "undefined":
+      return "undefined";
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return String(value); // NaN and Infinity as JavaScript writes them, where JSON would say null
+    case "bigint":
+      return `${value}n`;
+    case "boolean":
+      return String(value);
+    case "symbol":
+      return value.toString();
+    case "function":
+      return value.name ? `[Function ${value.name}]` : "[Function]";
+    default:
+      break;
+  }
+  if (value === null) return "null";
+  const object = value as object;
+  if (ancestors.has(object)) return "[Circular]";
+  if (object instanceof Date) return Number.isNaN(object.getTime()) ? "Date(Invalid)" : `Date(${object.toISOString()})`;
+  if (object instanceof RegExp) return String(object);
+  ancestors.add(object);
+  try {
+    const inner = indent + step;
+    const join = (items: string[], open: string, close: string) => {
+      if (items.length === 0) return `${open}${close}`;
+      if (!step) return `${open}${items.join(", ")}${close}`;
+      return `${open}\n${items.map((item) => inner + item).join(",\n")}\n${indent}${close}`;
+    };
+    if (Array.isArray(object)) {
+      return join(object.map((item) => write(item, step, inner, ancestors)), "[", "]");
+    }
+    if (object instanceof Map) {
+      const items = [...object].map(([k, v]) => `${write(k, step, inner, ancestors)} => ${write(v, step, inner, ancestors)}`);
+      return `Map ${join(items, "{", "}")}`;
+    }
+    if (object instanceof Set) {
+      const items = [...object].map((v) => write(v, step, inner, ancestors));
+      return `Set ${join(items, "[", "]")}`;
+    }
+    const items = Object.keys(object).map(
+      (k) => `${JSON.stringify(k)}: ${write((object as Record<string, unknown>)[k], step, inner, ancestors)}`,
+    );
+    return join(items, "{", "}");
+  } finally {
+    ancestors.delete(object);
+  }
+}

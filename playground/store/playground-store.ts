@@ -1,0 +1,244 @@
+import { ref, shallowRef, triggerRef } from "vue";
+import type { Update } from "grammy/types";
+import type { Diagnostic } from "../protocol";
+import { ChatTimeline } from "./chat-timeline";
+import { FrameBatcher, nextFrame, type Schedule } from "./frame-batcher";
+import { MemoryView } from "./memory-view";
+import { TrafficLog } from "./traffic-log";
+import type { CompileState, ConsoleEntry, RunEvent, RunState, TrafficTotals, UpdateSummary } from "./types";
+import { summarizeUpdate } from "./update-summary";
+
+/** Options for {@link createPlaygroundStore}. */
+export interface PlaygroundStoreOptions {
+  /** How event batches are scheduled; the default is once per animation frame. Tests pass a manual one. */
+  schedule?: Schedule;
+  /**
+   * Least time between two batches, in ms (default 0). The playground uses a few frames' worth, so bursts
+   * of updates re-render the views ~15 times a second rather than 60.
+   */
+  minBatchIntervalMs?: number;
+  /** Chat entries kept (oldest dropped first). */
+  chatLimit?: number;
+  /** Console lines kept (oldest dropped first). */
+  consoleLimit?: number;
+}
+
+/**
+ * The single source of truth of one playground: the code, the compile and run state, and everything the
+ * running program did. Views only read it; the controller writes it.
+ *
+ * Run events arrive in bursts of thousands, so they are not made deeply reactive: each list is a plain
+ * array behind a `shallowRef`, appended to in place, and the ref is triggered once per animation frame
+ * for the whole batch. A view that reads `traffic.value` re-renders at most once a frame.
+ */
+export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
+  const traffic = new TrafficLog();
+  const chat = new ChatTimeline(options.chatLimit);
+  const memory = new MemoryView();
+  const consoleLimit = options.consoleLimit ?? 1_000;
+  const summaries = new Map<number, UpdateSummary>();
+  const updates = new Map<number, Update>();
+
+  const code = ref("");
+  /** The code of the current (or last) run, which may differ from the editor's by now. */
+  const ranCode = ref<string | undefined>(undefined);
+  const example = ref("");
+  const compile = shallowRef<CompileState>({ status: "idle", diagnostics: [] });
+  /** esbuild is downloaded and started (it stays so for the tab). */
+  const compilerReady = ref(false);
+  const run = shallowRef<RunState>({ status: "idle", runNumber: 0 });
+
+  const trafficRows = shallowRef(traffic.rows);
+  const totals = shallowRef<TrafficTotals>({ ...traffic.totals });
+  const chatEntries = shallowRef(chat.entries);
+  const consoleEntries = shallowRef<ConsoleEntry[]>([]);
+  const memoryEntries = shallowRef(memory.list());
+  /** Bumped after every storage call, so the IndexedDB inspector knows to look again. */
+  const storageVersion = ref(0);
+  /** Updates handled in this run, and the id of the last one. */
+  const handled = ref(0);
+  const lastHandledUpdateId = ref<number | undefined>(undefined);
+  let nextConsoleId = 1;
+
+  const batcher = new FrameBatcher<RunEvent>(applyBatch, options.schedule ?? nextFrame, options.minBatchIntervalMs ?? 0);
+
+  function applyBatch(batch: RunEvent[]): void {
+    let trafficChanged = false;
+    let chatChanged = false;
+    let consoleChanged = false;
+    let handledNow = 0;
+    for (const event of batch) {
+      switch (event.type) {
+        case "update-received":
+          summaries.set(event.updateId, summarizeUpdate(event.update));
+          updates.set(event.updateId, event.update);
+          chat.received(event);
+          chatChanged = true;
+          break;
+        case "update-handled":
+          handledNow++;
+          lastHandledUpdateId.value = event.updateId;
+          if (event.error !== undefined) {
+            traffic.failed(event.updateId);
+            trafficChanged = true;
+          }
+          break;
+        case "storage":
+          traffic.add(event, (id) => summaries.get(id));
+          memory.apply(event);
+          trafficChanged = true;
+          break;
+        case "api-call":
+          chat.apiCall(event);
+          chatChanged = true;
+          break;
+        case "console":
+          pushConsole({ kind: "console", level: event.level, text: event.text, line: event.line });
+          consoleChanged = true;
+          break;
+        case "error":
+          pushConsole({
+            kind: "error",
+            level: "error",
+            name: event.name,
+            text: event.name ? `${event.name}: ${event.message}` : event.message,
+            line: event.line,
+            updateId: event.updateId,
+            phase: event.phase,
+          });
+          consoleChanged = true;
+          break;
+        case "ready":
+          run.value = { ...run.value, status: "running", readyAt: now() };
+          break;
+        case "started":
+          if (run.value.status !== "running") run.value = { ...run.value, status: "starting" };
+          break;
+        case "stopped":
+          // A "rerun" stop belongs to the run this one replaced: the new run is already under way.
+          if (event.reason !== "rerun") {
+            run.value = { ...run.value, status: "stopped", stop: { reason: event.reason, updateId: event.updateId, message: event.message } };
+          }
+          break;
+        case "pong":
+          break;
+      }
+    }
+    if (handledNow) handled.value += handledNow;
+    if (trafficChanged) {
+      triggerRef(trafficRows);
+      totals.value = { ...traffic.totals };
+      memoryEntries.value = memory.list();
+      storageVersion.value++;
+    }
+    if (chatChanged) triggerRef(chatEntries);
+    if (consoleChanged) triggerRef(consoleEntries);
+  }
+
+  function pushConsole(entry: Omit<ConsoleEntry, "id">): void {
+    const list = consoleEntries.value;
+    list.push({ id: nextConsoleId++, ...entry });
+    if (list.length > consoleLimit) list.splice(0, list.length - consoleLimit);
+  }
+
+  return {
+    code,
+    ranCode,
+    example,
+    compile,
+    compilerReady,
+    run,
+    /** Group and call rows of the storage traffic log, oldest first. */
+    trafficRows,
+    totals,
+    chatEntries,
+    consoleEntries,
+    /** What a program on memory storage holds, rebuilt from its calls. */
+    memoryEntries,
+    storageVersion,
+    handled,
+    lastHandledUpdateId,
+
+    /** Queues one event of the current run; views see it on the next frame. */
+    ingest(event: RunEvent): void {
+      batcher.push(event);
+    },
+    /** Applies queued events now. */
+    flush(): void {
+      batcher.flush();
+    },
+    /** What we know about update `updateId` of this run. */
+    summaryOf(updateId: number): UpdateSummary | undefined {
+      return summaries.get(updateId);
+    },
+    /** Updates whose handlers threw (nothing was written back). */
+    failedUpdates(): ReadonlySet<number> {
+      return traffic.failedUpdates;
+    },
+    /** The bot's message `messageId` in `chatId` as last seen (a button press quotes it). */
+    botMessage(chatId: number, messageId: number) {
+      return chat.botMessage(chatId, messageId);
+    },
+
+    setCompiling(): void {
+      compile.value = { ...compile.value, status: "compiling" };
+      run.value = { ...run.value, status: run.value.status === "running" ? "running" : "compiling", requestedAt: now() };
+    },
+    setCompilerLoading(progress?: { loaded: number; total: number }): void {
+      compile.value = { status: "loading", diagnostics: compile.value.diagnostics, progress };
+    },
+    setCompilerReady(): void {
+      compilerReady.value = true;
+      if (compile.value.status === "loading") compile.value = { status: "idle", diagnostics: compile.value.diagnostics };
+    },
+    setCompilerFailed(message: string): void {
+      compile.value = { status: "failed", diagnostics: [], initError: message };
+      run.value = { ...run.value, status: run.value.status === "compiling" ? "idle" : run.value.status };
+    },
+    setCompiled(result: { ok: true; warnings: Diagnostic[]; durationMs: number } | { ok: false; diagnostics: Diagnostic[]; durationMs: number }): void {
+      compile.value = result.ok
+        ? { status: "ok", diagnostics: result.warnings, durationMs: result.durationMs }
+        : { status: "failed", diagnostics: result.diagnostics, durationMs: result.durationMs };
+      if (!result.ok && run.value.status === "compiling") run.value = { ...run.value, status: "idle" };
+    },
+
+    /**
+     * Starts a new run's record: the old run's traffic, totals, memory view and console go (pending
+     * events of the old run are dropped); the chat keeps its history with a "restarted" divider.
+     */
+    beginRun(): void {
+      batcher.drop();
+      ranCode.value = code.value;
+      traffic.clear();
+      memory.clear();
+      summaries.clear();
+      updates.clear();
+      consoleEntries.value = [];
+      chat.restarted();
+      handled.value = 0;
+      lastHandledUpdateId.value = undefined;
+      run.value = { status: "starting", runNumber: run.value.runNumber + 1, requestedAt: run.value.requestedAt ?? now() };
+      triggerRef(trafficRows);
+      triggerRef(chatEntries);
+      totals.value = { ...traffic.totals };
+      memoryEntries.value = memory.list();
+      storageVersion.value++;
+    },
+    /** The runner could not be asked to stop cleanly (or was never started): show the program as stopped. */
+    markStopped(reason: "user" | "crashed", message?: string): void {
+      batcher.flush();
+      run.value = { ...run.value, status: "stopped", stop: { reason, message } };
+    },
+    /** Storage was changed outside the program (the reader cleared it): the inspector must look again. */
+    storageChangedOutside(): void {
+      storageVersion.value++;
+    },
+  };
+}
+
+/** One playground's store. */
+export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
+
+function now(): number {
+  return typeof performance === "undefined" ? Date.now() : performance.now();
+}

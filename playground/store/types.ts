@@ -1,0 +1,141 @@
+/**
+ * The shapes the playground store holds. They carry data, not text: views turn them into words in the
+ * reader's language, so one store serves both locales.
+ */
+import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import type { Diagnostic, SandboxEvent, StorageOpEvent } from "../protocol";
+
+/**
+ * What the sandbox runner says about its own life cycle, next to the sandbox's events.
+ * Mirrors `RunnerEvent` from `playground/runtime/runner.ts`, restated here so the store (and its Node
+ * tests) never load worker code.
+ */
+export type RunnerLifecycleEvent =
+  | { type: "started" }
+  | { type: "stopped"; reason: StopReason; updateId?: number; message?: string };
+
+/** Why a run ended. */
+export type StopReason = "user" | "rerun" | "watchdog" | "crashed";
+
+/** Anything the store ingests from a run. */
+export type RunEvent = SandboxEvent | RunnerLifecycleEvent;
+
+/** Where the compiler is. `loading` covers the esbuild wasm download. */
+export interface CompileState {
+  status: "idle" | "loading" | "compiling" | "ok" | "failed";
+  /** Bytes of the compiler downloaded so far, while `loading`. */
+  progress?: { loaded: number; total: number };
+  /** Errors (and warnings) of the last failed compile, or warnings of the last good one. */
+  diagnostics: Diagnostic[];
+  durationMs?: number;
+  /** The compiler itself could not start (not the user's fault). */
+  initError?: string;
+}
+
+/** Where the program is. */
+export interface RunState {
+  status: "idle" | "compiling" | "starting" | "running" | "stopped";
+  /** Counts runs in this tab; a new run resets the traffic, console and totals. */
+  runNumber: number;
+  stop?: { reason: StopReason; updateId?: number; message?: string };
+  /** `performance.now()` when Run was clicked, and when the sandbox said it was ready. */
+  requestedAt?: number;
+  readyAt?: number;
+}
+
+/** Locale-free facts about an update, enough to describe it in a sentence. */
+export interface UpdateSummary {
+  kind: "message" | "edited_message" | "callback_query" | "inline_query" | "poll_answer" | "other";
+  /** The update's first field, e.g. `chosen_inline_result`, for `other`. */
+  field: string;
+  fromName?: string;
+  /** The chat's title or, for private chats, undefined (views say "private chat"). */
+  chatTitle?: string;
+  chatType?: string;
+  text?: string;
+}
+
+/** A row of the traffic log: either the head of an update's group or one storage call. */
+export type TrafficRow = TrafficGroupRow | TrafficOpRow;
+
+/** The first row of a run of calls made while handling one update. */
+export interface TrafficGroupRow {
+  kind: "group";
+  /** Unique within the store, stable: used as the list key. */
+  id: number;
+  updateId?: number;
+  summary?: UpdateSummary;
+}
+
+/** One storage call. */
+export interface TrafficOpRow {
+  kind: "op";
+  id: number;
+  event: StorageOpEvent;
+}
+
+/** Storage calls so far in this run, by kind. */
+export interface TrafficTotals {
+  read: number;
+  write: number;
+  delete: number;
+  /** `has` and the `readAll*` iterations. */
+  other: number;
+}
+
+/** A message bubble or a notice in the chat view. */
+export type ChatEntry = ChatUserMessage | ChatBotMessage | ChatNotice;
+
+/** A message a simulated user sent. */
+export interface ChatUserMessage {
+  kind: "user";
+  id: number;
+  chatId: number;
+  messageId: number;
+  senderName: string;
+  text: string;
+  updateId: number;
+}
+
+/** A message the bot sent, as the Bot API simulator answered it (edits and deletions applied). */
+export interface ChatBotMessage {
+  kind: "bot";
+  id: number;
+  chatId: number;
+  messageId: number;
+  text: string;
+  /** The Bot API method that created it, for messages without text (sendPhoto, sendDice…). */
+  method: string;
+  keyboard?: InlineKeyboardButton[][];
+  /** The message as Telegram would hand it back; a button press quotes it in its callback query. */
+  message: Message;
+  edited: boolean;
+  deleted: boolean;
+}
+
+/** A line that is not a message: the bot restarted, a user pressed a button, the bot answered a press. */
+export interface ChatNotice {
+  kind: "notice";
+  id: number;
+  /** Undefined: shown in every chat. */
+  chatId?: number;
+  notice: "restarted" | "pressed" | "answer";
+  name?: string;
+  text?: string;
+}
+
+/** A line of the console panel. */
+export interface ConsoleEntry {
+  id: number;
+  kind: "console" | "error";
+  level: "log" | "info" | "warn" | "error" | "debug";
+  text: string;
+  /** 1-based line in the user's code. */
+  line?: number;
+  updateId?: number;
+  /** For errors: the error's class name (TypeError…). */
+  name?: string;
+  phase?: "load" | "update" | "unhandled";
+}
+
+export type { Diagnostic, StorageOpEvent, Update };

@@ -1,0 +1,128 @@
+/**
+ * Moves shared by the playground's end-to-end tests (English and Spanish): everything is found by role
+ * and accessible name, as a reader (or a screen reader) would find it.
+ */
+import { expect } from "vitest";
+import type { Page } from "playwright-core";
+import { createTextMessageUpdate } from "../../playground/runtime/updates";
+import type { Update } from "grammy/types";
+
+/** The words of one locale's UI that the tests click and read. */
+export interface PlaygroundWords {
+  run: string;
+  stop: string;
+  share: string;
+  reset: string;
+  clear: string;
+  send: string;
+  message: string;
+  from: string;
+  chat: string;
+  chatRegion: string;
+  traffic: string;
+}
+
+export const ENGLISH: PlaygroundWords = {
+  run: "Run",
+  stop: "Stop",
+  share: "Share",
+  reset: "Reset example",
+  clear: "Clear storage",
+  send: "Send",
+  message: "Message",
+  from: "From",
+  chat: "Chat",
+  chatRegion: "Chat",
+  traffic: "Storage traffic",
+};
+
+export const SPANISH: PlaygroundWords = {
+  run: "Ejecutar",
+  stop: "Detener",
+  share: "Compartir",
+  reset: "Restaurar ejemplo",
+  clear: "Borrar almacenamiento",
+  send: "Enviar",
+  message: "Mensaje",
+  from: "De",
+  chat: "Chat",
+  chatRegion: "Chat",
+  traffic: "Tráfico de almacenamiento",
+};
+
+/** Ana, the default sender, writing in her private chat: what the simulator sends when she types `text`. */
+export function anaSays(texts: string[]): Update[] {
+  const ana = { id: 424242, is_bot: false, first_name: "Ana" };
+  const chat = { id: 424242, type: "private" as const, first_name: "Ana" };
+  return texts.map((text, i) => createTextMessageUpdate({ from: ana, chat, text, updateId: i + 1, messageId: i + 1 }));
+}
+
+/** Waits until the playground can run (code loaded, compiler downloaded) and its final editor is up. */
+export async function waitReady(page: Page): Promise<void> {
+  await page.locator('.sl-playground[data-ready="true"][data-editor-ready="true"]').waitFor({ timeout: 90_000 });
+}
+
+/** Clicks Run and waits for the program to report it is ready. */
+export async function runProgram(page: Page, words: PlaygroundWords): Promise<void> {
+  const before = Number(await page.locator(".sl-playground").getAttribute("data-run-number"));
+  await page.getByRole("button", { name: words.run, exact: true }).click();
+  await page.locator(`.sl-playground[data-run-number="${before + 1}"][data-run-status="running"]`).waitFor({ timeout: 30_000 });
+}
+
+/** Types `text` in the message box and presses Enter. */
+export async function say(page: Page, words: PlaygroundWords, text: string): Promise<void> {
+  const box = page.getByRole("textbox", { name: words.message, exact: true });
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+/** The traffic totals as shown. */
+export async function totals(page: Page): Promise<{ read: number; write: number; delete: number }> {
+  const read = async (id: string) => Number(await page.getByTestId(id).textContent());
+  return { read: await read("count-read"), write: await read("count-write"), delete: await read("count-delete") };
+}
+
+/** The storage calls listed in the traffic log, as "op key", in order (rows of the update groups left out). */
+export async function loggedCalls(page: Page, words: PlaygroundWords): Promise<string[]> {
+  const texts = await page.getByRole("log", { name: words.traffic }).getByRole("listitem").allTextContents();
+  return texts
+    .map((text) => text.trim())
+    .filter((text) => /^(read|write|delete|has) /.test(text))
+    .map((text) => text.split(" ").slice(0, 2).join(" "));
+}
+
+/** Waits until the totals equal `expected`, then makes sure they stay there (no late extra calls). */
+export async function expectTotals(page: Page, expected: { read: number; write: number; delete: number }): Promise<void> {
+  await expect.poll(() => totals(page), { timeout: 15_000 }).toEqual(expected);
+  await page.waitForTimeout(600);
+  expect(await totals(page)).toEqual(expected);
+}
+
+/** The editor's text, whether it is Monaco or the plain text area. */
+export async function editorText(page: Page): Promise<string> {
+  const textarea = page.locator(".sl-playground .code-editor__textarea");
+  if (await textarea.isVisible()) return textarea.inputValue();
+  const text = await page.locator(".sl-playground .monaco-editor .view-lines").innerText();
+  return text.replace(/\u00a0/g, " ");
+}
+
+/** Types `text` at the very start of the program, as a reader would. */
+export async function typeAtTop(page: Page, text: string): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type(text);
+}
+
+/** Types `text` on a new line after the last one. */
+export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(text);
+}
+
+async function focusEditor(page: Page): Promise<void> {
+  const textarea = page.locator(".sl-playground .code-editor__textarea");
+  if (await textarea.isVisible()) await textarea.click();
+  else await page.locator(".sl-playground .monaco-editor .view-lines").click();
+}

@@ -1,22 +1,12 @@
 import { Bot, type Context } from "grammy";
 import type { Chat, Message, Update, UserFromGetMe } from "grammy/types";
+import { SIMULATED_BOT_INFO } from "../../../../playground/runtime/updates";
 
-/** What `getMe` returns for the bot the tests run; handing it to `Bot` means no `getMe` request is ever made. */
-export const BOT_INFO: UserFromGetMe = {
-  id: 7890123456,
-  is_bot: true,
-  first_name: "Session Lab",
-  username: "session_lab_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: true,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/**
+ * What `getMe` returns for the bot the tests run (the playground's simulated bot); handing it to `Bot`
+ * means no `getMe` request is ever made.
+ */
+export const BOT_INFO: UserFromGetMe = SIMULATED_BOT_INFO;
 
 /** One Bot API call the bot made, as the offline transformer received it. */
 export interface ApiCall {
@@ -44,7 +34,7 @@ export interface OfflineBot<C extends Context> {
  * Any other method fails like an unknown Bot API method would, so a test notices it instead of hanging.
  */
 export function createOfflineBot<C extends Context = Context>(): OfflineBot<C> {
-  const bot = new Bot<C>("7890123456:AAE-session-lab-offline-token", { botInfo: BOT_INFO });
+  const bot = new Bot<C>(`${BOT_INFO.id}:AAE-session-lab-offline-token`, { botInfo: BOT_INFO });
   const apiCalls: ApiCall[] = [];
   const sentMessageIds = new Map<number, number>();
   const queue: Update[] = [];

@@ -1,4 +1,5 @@
 import type { Chat, Message, Update, User } from "grammy/types";
+import { SIMULATED_BOT_INFO } from "../../../../playground/runtime/updates";
 
 /** A user as Telegram describes them in updates. */
 export const ALICE: User = { id: 5012345678, is_bot: false, first_name: "Alice", username: "alice_eats", language_code: "en" };
@@ -180,5 +181,5 @@ export class UpdateFactory {
 
 /** The bot as a `User`, as it appears in `from` of its own messages. */
 export function botUser(username: string): User {
-  return { id: 7890123456, is_bot: true, first_name: "Session Lab", username };
+  return { id: SIMULATED_BOT_INFO.id, is_bot: true, first_name: SIMULATED_BOT_INFO.first_name, username };
 }

@@ -175,6 +175,9 @@ describe("the playground runs real grammY", () => {
     await expect(editorText(page)).resolves.toContain("// shared with a friend");
     await page.getByRole("status").filter({ hasText: "Code loaded from a shared link" }).waitFor();
     await page.waitForTimeout(1_500);
+    // Until the friend edits it, the code stays the link's: still in the URL, not saved as theirs.
+    expect(page.url()).toContain("#code=");
+    await expect(page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("session-lab:code:")))).resolves.toEqual([]);
     await expect(page.locator(".sl-playground").getAttribute("data-run-number")).resolves.toBe("0");
     expect(await totals(page)).toEqual({ read: 0, write: 0, delete: 0 });
     expect(friend.errors).toEqual([]);

@@ -3,8 +3,10 @@
  * the user reads "update.message.chat.id must be an integer" instead of a confusing failure deep
  * inside grammY. It checks the fields grammY and the simulator rely on, and the types of the
  * fields it knows; unknown extra fields pass, as Telegram adds new ones with every Bot API version.
+ * The sentences themselves live in `validator-messages.ts`, one catalogue per page language.
  */
 import type { Update } from "grammy/types";
+import { validatorMessages, type Described, type MissingReason, type ValidatorLocale, type ValidatorMessages } from "./validator-messages";
 
 /**
  * Every kind of update the Bot API sends, as grammY 1.46 lists them in
@@ -47,32 +49,41 @@ export type UpdateKind = (typeof UPDATE_KINDS)[number];
 /** The verdict of {@link validateUpdate}: the typed update, or every problem found (one sentence each). */
 export type UpdateValidation = { ok: true; update: Update } | { ok: false; errors: string[] };
 
-type Check = (value: unknown, path: string, errors: string[]) => void;
+/** Where a check writes its findings, and the language it writes them in. */
+interface Report {
+  errors: string[];
+  t: ValidatorMessages;
+}
+type Check = (value: unknown, path: string, report: Report) => void;
 interface Field {
   check: Check;
   required: boolean;
   /** Why a missing field matters, appended to the "is missing" sentence. */
-  why?: string;
+  why?: MissingReason;
 }
 
-const req = (check: Check, why?: string): Field => ({ check, required: true, why });
+const req = (check: Check, why?: MissingReason): Field => ({ check, required: true, why });
 const opt = (check: Check): Field => ({ check, required: false });
 
-/** "a string ("12")", "an array", "null"… for error sentences. */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
+/** The value as error sentences show it: "a string ("12")", "an array", "null"… in the report's language. */
+function describe(value: unknown, t: ValidatorMessages): string {
+  return t.describe(classify(value));
+}
+
+function classify(value: unknown): Described {
+  if (value === null) return { kind: "null" };
+  if (Array.isArray(value)) return { kind: "array" };
   switch (typeof value) {
     case "string":
-      return `a string (${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)})`;
+      return { kind: "string", quoted: JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value) };
     case "number":
-      return Number.isInteger(value) ? `the integer ${value}` : `the number ${value}`;
+      return Number.isInteger(value) ? { kind: "integer", value } : { kind: "number", value };
     case "boolean":
-      return `the boolean ${value}`;
+      return { kind: "boolean", value };
     case "object":
-      return "an object";
+      return { kind: "object" };
     default:
-      return `a ${typeof value}`;
+      return { kind: "other", type: typeof value };
   }
 }
 
@@ -80,72 +91,70 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const integer: Check = (v, path, errors) => {
-  if (typeof v !== "number" || !Number.isInteger(v)) errors.push(`${path} must be an integer, but it is ${describe(v)}.`);
+const integer: Check = (v, path, { errors, t }) => {
+  if (typeof v !== "number" || !Number.isInteger(v)) errors.push(t.mustBeInteger(path, describe(v, t)));
 };
-const nonNegativeInteger: Check = (v, path, errors) => {
-  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-    errors.push(`${path} must be a non-negative integer, but it is ${describe(v)}.`);
-  }
+const nonNegativeInteger: Check = (v, path, { errors, t }) => {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < 0) errors.push(t.mustBeNonNegativeInteger(path, describe(v, t)));
 };
-const string: Check = (v, path, errors) => {
-  if (typeof v !== "string") errors.push(`${path} must be a string, but it is ${describe(v)}.`);
+const string: Check = (v, path, { errors, t }) => {
+  if (typeof v !== "string") errors.push(t.mustBeString(path, describe(v, t)));
 };
-const boolean: Check = (v, path, errors) => {
-  if (typeof v !== "boolean") errors.push(`${path} must be a boolean (true or false), but it is ${describe(v)}.`);
+const boolean: Check = (v, path, { errors, t }) => {
+  if (typeof v !== "boolean") errors.push(t.mustBeBoolean(path, describe(v, t)));
 };
-const trueOnly: Check = (v, path, errors) => {
-  if (v !== true) errors.push(`${path} can only be true when present, but it is ${describe(v)}.`);
+const trueOnly: Check = (v, path, { errors, t }) => {
+  if (v !== true) errors.push(t.onlyTrue(path, describe(v, t)));
 };
-const anyObject: Check = (v, path, errors) => {
-  if (!isRecord(v)) errors.push(`${path} must be an object, but it is ${describe(v)}.`);
+const anyObject: Check = (v, path, { errors, t }) => {
+  if (!isRecord(v)) errors.push(t.mustBeObject(path, describe(v, t)));
 };
-const anyArray: Check = (v, path, errors) => {
-  if (!Array.isArray(v)) errors.push(`${path} must be an array, but it is ${describe(v)}.`);
+const anyArray: Check = (v, path, { errors, t }) => {
+  if (!Array.isArray(v)) errors.push(t.mustBeArray(path, describe(v, t)));
 };
 
 function oneOf(...allowed: string[]): Check {
-  return (v, path, errors) => {
-    if (typeof v !== "string" || !allowed.includes(v)) {
-      errors.push(`${path} must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}, but it is ${describe(v)}.`);
-    }
+  const list = allowed.map((a) => JSON.stringify(a)).join(", ");
+  return (v, path, { errors, t }) => {
+    if (typeof v !== "string" || !allowed.includes(v)) errors.push(t.mustBeOneOf(path, list, describe(v, t)));
   };
 }
 
 function arrayOf(item: Check): Check {
-  return (v, path, errors) => {
+  return (v, path, report) => {
     if (!Array.isArray(v)) {
-      errors.push(`${path} must be an array, but it is ${describe(v)}.`);
+      report.errors.push(report.t.mustBeArray(path, describe(v, report.t)));
       return;
     }
-    v.forEach((element, i) => item(element, `${path}[${i}]`, errors));
+    v.forEach((element, i) => item(element, `${path}[${i}]`, report));
   };
 }
 
 /** An object with the given fields; `extra` runs only when the fields themselves are fine. */
-function object(fields: Record<string, Field>, extra?: (value: Record<string, unknown>, path: string, errors: string[]) => void): Check {
-  return (v, path, errors) => {
+function object(fields: Record<string, Field>, extra?: (value: Record<string, unknown>, path: string, report: Report) => void): Check {
+  return (v, path, report) => {
+    const { errors, t } = report;
     if (!isRecord(v)) {
-      errors.push(`${path} must be an object, but it is ${describe(v)}.`);
+      errors.push(t.mustBeObject(path, describe(v, t)));
       return;
     }
     const before = errors.length;
     for (const [name, field] of Object.entries(fields)) {
       const value = v[name];
       if (value === undefined) {
-        if (field.required) errors.push(`${path}.${name} is missing${field.why ? `: ${field.why}` : ""}.`);
+        if (field.required) errors.push(t.missing(`${path}.${name}`, field.why && t.why[field.why]));
         continue;
       }
-      field.check(value, `${path}.${name}`, errors);
+      field.check(value, `${path}.${name}`, report);
     }
-    if (extra && errors.length === before) extra(v, path, errors);
+    if (extra && errors.length === before) extra(v, path, report);
   };
 }
 
 const user: Check = object({
-  id: req(integer, "every user has a numeric id"),
-  is_bot: req(boolean, "Telegram always says whether a user is a bot"),
-  first_name: req(string, "every user has a first name"),
+  id: req(integer, "userId"),
+  is_bot: req(boolean, "userIsBot"),
+  first_name: req(string, "userFirstName"),
   last_name: opt(string),
   username: opt(string),
   language_code: opt(string),
@@ -154,20 +163,16 @@ const user: Check = object({
 
 const chat: Check = object(
   {
-    id: req(integer, "grammY's default session key is the chat id"),
-    type: req(oneOf("private", "group", "supergroup", "channel"), "it tells private chats from groups and channels"),
+    id: req(integer, "chatId"),
+    type: req(oneOf("private", "group", "supergroup", "channel"), "chatType"),
     title: opt(string),
     username: opt(string),
     first_name: opt(string),
     last_name: opt(string),
   },
-  (c, path, errors) => {
-    if (c.type === "private" && c.first_name === undefined) {
-      errors.push(`${path}.first_name is missing: a private chat carries the user's first name.`);
-    }
-    if (c.type !== "private" && c.title === undefined) {
-      errors.push(`${path}.title is missing: a ${String(c.type)} always has a title.`);
-    }
+  (c, path, { errors, t }) => {
+    if (c.type === "private" && c.first_name === undefined) errors.push(t.privateChatNeedsFirstName(path));
+    if (c.type !== "private" && c.title === undefined) errors.push(t.chatNeedsTitle(path, String(c.type)));
   },
 );
 
@@ -180,37 +185,34 @@ const entity: Check = object({
 
 /** Entities must lie inside the text they describe (offsets count UTF-16 code units). */
 function entitiesInside(textField: string, entitiesField: string) {
-  return (m: Record<string, unknown>, path: string, errors: string[]) => {
+  return (m: Record<string, unknown>, path: string, { errors, t }: Report) => {
     const text = m[textField];
     const entities = m[entitiesField];
     if (!Array.isArray(entities)) return;
     if (typeof text !== "string") {
-      errors.push(`${path}.${entitiesField} is given, but ${path}.${textField} is missing.`);
+      errors.push(t.entitiesWithoutText(path, entitiesField, textField));
       return;
     }
     entities.forEach((e: { offset: number; length: number }, i) => {
       if (e.offset + e.length > text.length) {
-        errors.push(
-          `${path}.${entitiesField}[${i}] reaches past the end of ${path}.${textField} ` +
-            `(offset ${e.offset} + length ${e.length} > ${text.length} UTF-16 code units).`,
-        );
+        errors.push(t.entityPastEnd(path, entitiesField, i, textField, e.offset, e.length, text.length));
       }
     });
   };
 }
 
 const inlineKeyboardMarkup: Check = object({
-  inline_keyboard: req(arrayOf(arrayOf(object({ text: req(string) }))), "an inline keyboard is a list of button rows"),
+  inline_keyboard: req(arrayOf(arrayOf(object({ text: req(string) }))), "inlineKeyboard"),
 });
 
 function messageCheck(options: { from: boolean; edited: boolean }): Check {
   const fields: Record<string, Field> = {
-    message_id: req(integer, "every message has an id in its chat"),
-    date: req(integer, "every message has a Unix date in seconds"),
-    chat: req((v, p, e) => chat(v, p, e), "every message belongs to a chat"),
-    from: options.from ? req(user, "messages outside channels say who sent them") : opt(user),
+    message_id: req(integer, "messageId"),
+    date: req(integer, "messageDate"),
+    chat: req((v, p, e) => chat(v, p, e), "messageChat"),
+    from: options.from ? req(user, "messageFrom") : opt(user),
     sender_chat: opt((v, p, e) => chat(v, p, e)),
-    edit_date: options.edited ? req(integer, "an edited message says when it was edited") : opt(integer),
+    edit_date: options.edited ? req(integer, "editDate") : opt(integer),
     text: opt(string),
     entities: opt(arrayOf(entity)),
     caption: opt(string),
@@ -220,9 +222,9 @@ function messageCheck(options: { from: boolean; edited: boolean }): Check {
   };
   const text = entitiesInside("text", "entities");
   const caption = entitiesInside("caption", "caption_entities");
-  return object(fields, (m, path, errors) => {
-    text(m, path, errors);
-    caption(m, path, errors);
+  return object(fields, (m, path, report) => {
+    text(m, path, report);
+    caption(m, path, report);
   });
 }
 
@@ -230,26 +232,24 @@ const plainMessage: Check = messageCheck({ from: false, edited: false });
 
 const callbackQuery: Check = object(
   {
-    id: req(string, "answerCallbackQuery needs it"),
-    from: req(user, "a callback query says who tapped the button"),
-    chat_instance: req(string, "Telegram always sends it with a callback query"),
+    id: req(string, "callbackId"),
+    from: req(user, "callbackFrom"),
+    chat_instance: req(string, "callbackChatInstance"),
     message: opt(plainMessage),
     inline_message_id: opt(string),
     data: opt(string),
     game_short_name: opt(string),
   },
-  (q, path, errors) => {
-    if (q.message === undefined && q.inline_message_id === undefined) {
-      errors.push(`${path} needs either message (a button under a bot message) or inline_message_id (under an inline message).`);
-    }
+  (q, path, { errors, t }) => {
+    if (q.message === undefined && q.inline_message_id === undefined) errors.push(t.callbackNeedsMessage(path));
   },
 );
 
 const inlineQuery: Check = object({
-  id: req(string, "answerInlineQuery needs it"),
-  from: req(user, "an inline query says who typed it"),
-  query: req(string, "it is the text the user typed (may be empty)"),
-  offset: req(string, "it is the paging offset (may be empty)"),
+  id: req(string, "inlineId"),
+  from: req(user, "inlineFrom"),
+  query: req(string, "inlineQueryText"),
+  offset: req(string, "inlineOffset"),
   chat_type: opt(oneOf("sender", "private", "group", "supergroup", "channel")),
 });
 
@@ -262,16 +262,14 @@ const chosenInlineResult: Check = object({
 
 const pollAnswer: Check = object(
   {
-    poll_id: req(string, "it names the poll that was answered"),
-    option_ids: req(arrayOf(nonNegativeInteger), "it lists the chosen options (empty for a retracted vote)"),
+    poll_id: req(string, "pollAnswerPollId"),
+    option_ids: req(arrayOf(nonNegativeInteger), "pollAnswerOptionIds"),
     option_persistent_ids: opt(arrayOf(string)),
     user: opt(user),
     voter_chat: opt(chat),
   },
-  (a, path, errors) => {
-    if (a.user === undefined && a.voter_chat === undefined) {
-      errors.push(`${path} needs user (who voted) or voter_chat (the anonymous chat that voted).`);
-    }
+  (a, path, { errors, t }) => {
+    if (a.user === undefined && a.voter_chat === undefined) errors.push(t.pollAnswerNeedsVoter(path));
   },
 );
 
@@ -336,38 +334,30 @@ const KNOWN_KINDS = new Set<string>(UPDATE_KINDS);
 /**
  * Validates an update before it is sent: accepts a parsed JSON value or JSON text. Refuses
  * non-objects, a missing or non-integer `update_id`, zero or several update kinds, unknown kinds,
- * and known kinds with missing or mistyped fields. Each error is one sentence naming the JSON
- * path, e.g. `update.message.chat.id must be an integer, but it is a string ("12").`
+ * and known kinds with missing or mistyped fields. Each error is one sentence in `locale` naming the
+ * JSON path, e.g. `update.message.chat.id must be an integer, but it is a string ("12").`
  */
-export function validateUpdate(json: unknown): UpdateValidation {
+export function validateUpdate(json: unknown, locale: ValidatorLocale = "en"): UpdateValidation {
+  const t = validatorMessages(locale);
   let value = json;
   if (typeof json === "string") {
     try {
       value = JSON.parse(json);
     } catch (error) {
-      return { ok: false, errors: [`The update is not valid JSON: ${(error as Error).message}.`] };
+      return { ok: false, errors: [t.notJson((error as Error).message)] };
     }
   }
-  if (!isRecord(value)) {
-    return { ok: false, errors: [`The update must be a JSON object, but it is ${describe(value)}.`] };
-  }
-  const errors: string[] = [];
-  if (value.update_id === undefined) {
-    errors.push("update.update_id is missing: every update has a numeric id, which the bot uses to confirm it.");
-  } else {
-    nonNegativeInteger(value.update_id, "update.update_id", errors);
-  }
+  if (!isRecord(value)) return { ok: false, errors: [t.notAnObject(describe(value, t))] };
+  const report: Report = { errors: [], t };
+  const { errors } = report;
+  if (value.update_id === undefined) errors.push(t.updateIdMissing());
+  else nonNegativeInteger(value.update_id, "update.update_id", report);
   const keys = Object.keys(value).filter((k) => k !== "update_id");
   const unknown = keys.filter((k) => !KNOWN_KINDS.has(k));
-  for (const k of unknown) {
-    errors.push(`update.${k} is not a kind of update Telegram sends (known kinds: ${UPDATE_KINDS.join(", ")}).`);
-  }
+  for (const k of unknown) errors.push(t.unknownKind(`update.${k}`, UPDATE_KINDS.join(", ")));
   const kinds = keys.filter((k) => KNOWN_KINDS.has(k)) as UpdateKind[];
-  if (kinds.length === 0 && unknown.length === 0) {
-    errors.push('The update has no content: add exactly one kind of update, such as "message" or "callback_query".');
-  } else if (kinds.length > 1) {
-    errors.push(`The update has ${kinds.length} kinds of update (${kinds.join(", ")}), but Telegram sends exactly one per update.`);
-  }
-  for (const kind of kinds) (KIND_CHECKS[kind] ?? anyObject)(value[kind], `update.${kind}`, errors);
+  if (kinds.length === 0 && unknown.length === 0) errors.push(t.noContent());
+  else if (kinds.length > 1) errors.push(t.severalKinds(kinds.length, kinds.join(", ")));
+  for (const kind of kinds) (KIND_CHECKS[kind] ?? anyObject)(value[kind], `update.${kind}`, report);
   return errors.length === 0 ? { ok: true, update: value as unknown as Update } : { ok: false, errors };
 }

@@ -14,10 +14,11 @@ export interface StaticServer {
  */
 export async function serveStatic(dir: string, port = 0): Promise<StaticServer> {
   const handler = sirv(dir, { extensions: ["html"], dev: false, etag: true });
+  const notFound = sirv(dir, { extensions: [] });
   const server: Server = createServer((req, res) => {
     handler(req, res, () => {
       res.statusCode = 404;
-      sirv(dir, { extensions: [] })(Object.assign(req, { url: "/404.html" }), res, () => {
+      notFound(Object.assign(req, { url: "/404.html" }), res, () => {
         res.end("Not found");
       });
     });

@@ -6,6 +6,7 @@ import { esSearch } from "./locales/search";
 import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
 import { playgroundTypesPlugin } from "../playground/editor/types-plugin";
 import { monacoTrimPlugin } from "../playground/editor/monaco-trim-plugin";
+import { sequentializeDevPlugin } from "../playground/scenario/sequentialize-dev-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -47,6 +48,7 @@ export default defineConfig({
     plugins: [
       playgroundTypesPlugin(),
       monacoTrimPlugin(),
+      sequentializeDevPlugin(),
       {
         name: "session-lab:samples",
         configureServer(server) {

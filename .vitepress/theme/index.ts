@@ -1,6 +1,7 @@
 import DefaultTheme from "vitepress/theme";
 import type { Theme } from "vitepress";
 import PlaygroundEmbed from "../../playground/components/PlaygroundEmbed.vue";
+import CompareEmbed from "../../playground/compare/CompareEmbed.vue";
 import "./custom.css";
 
 export default {
@@ -9,5 +10,7 @@ export default {
     // `<Playground example="pizza" />` in any page. Only a placeholder ships with the page; the playground
     // itself is a separate chunk that loads when the reader opens it (or at once with `full`).
     app.component("Playground", PlaygroundEmbed);
+    // `<SessionCompare view="strict-vs-lazy" />`: the comparison views, loaded the same way.
+    app.component("SessionCompare", CompareEmbed);
   },
 } satisfies Theme;

@@ -10,6 +10,9 @@ export const EMBED_STRINGS = {
     loading: "Loading the playground…",
     failed: "The playground could not load. Reload the page to try again.",
     openFull: "Open in the full playground",
+    modes: "Playground mode",
+    modeCode: "Your bot",
+    modeCompare: "Strict vs lazy",
   },
   es: {
     title: "Pruébalo en el playground",
@@ -18,6 +21,9 @@ export const EMBED_STRINGS = {
     loading: "Cargando el playground…",
     failed: "No se pudo cargar el playground. Recarga la página para volver a intentarlo.",
     openFull: "Abrir en el playground completo",
+    modes: "Modo del playground",
+    modeCode: "Tu bot",
+    modeCompare: "Estricta contra perezosa",
   },
 } as const;
 

@@ -4,17 +4,14 @@
  * exactly the storage calls that real grammY makes on the same updates with a counting storage.
  */
 import "fake-indexeddb/auto";
-import type { StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { startProgram, type ProgramHarness } from "../runtime/testing/sandbox-harness";
 import type { ScenarioLocale } from "./format";
-import { parseScenario } from "./parse";
-import { createPizzaBot, type PizzaSession } from "./pizza-bot";
 import { presetById, PRESETS } from "./presets";
 import { COMPARISONS, generateProgram, type ComparisonSide, type ProgramSpec } from "./programs";
 import { compareTallies, tallyStorage, type Tally } from "./tally";
-import { stepsToUpdates } from "./to-updates";
+import { countOps, countWithGrammy, scenarioUpdates, type CountedOp } from "./testing/count-with-grammy";
 
 const running: ProgramHarness[] = [];
 afterEach(async () => {
@@ -23,11 +20,7 @@ afterEach(async () => {
 
 let databases = 0;
 
-function updatesOf(text: string): Update[] {
-  const result = parseScenario(text);
-  if (!result.ok) throw new Error(JSON.stringify(result.errors));
-  return stepsToUpdates(result.steps, { date: 1_700_000_000 });
-}
+const updatesOf = scenarioUpdates;
 
 /** Runs a side's generated program in the sandbox, one update at a time, and tallies what it observed. */
 async function runInSandbox(spec: ProgramSpec, locale: ScenarioLocale, updates: readonly Update[]): Promise<Tally> {
@@ -43,39 +36,6 @@ async function runInSandbox(spec: ProgramSpec, locale: ScenarioLocale, updates: 
   return tallyStorage(harness.events, updates.map((u) => u.update_id));
 }
 
-interface CountedOp {
-  updateId: number;
-  op: "read" | "write" | "delete";
-  key: string;
-  found?: boolean;
-  bytes: number;
-}
-
-/** The same updates through real grammY, with a storage that counts its calls and keeps JSON copies. */
-async function runDirectly(spec: ProgramSpec, updates: readonly Update[]): Promise<CountedOp[]> {
-  const data = new Map<string, string>();
-  const ops: CountedOp[] = [];
-  const storageFor = (update: Update): StorageAdapter<PizzaSession> => ({
-    read: async (key) => {
-      const json = data.get(key);
-      ops.push({ updateId: update.update_id, op: "read", key, found: json !== undefined, bytes: 0 });
-      return json === undefined ? undefined : (JSON.parse(json) as PizzaSession);
-    },
-    write: async (key, value) => {
-      const json = JSON.stringify(value);
-      ops.push({ updateId: update.update_id, op: "write", key, bytes: Buffer.byteLength(json) });
-      data.set(key, json);
-    },
-    delete: async (key) => {
-      ops.push({ updateId: update.update_id, op: "delete", key, bytes: 0 });
-      data.delete(key);
-    },
-  });
-  const { handle } = createPizzaBot({ mode: spec.mode, key: spec.key, storageFor });
-  for (const update of updates) await handle(structuredClone(update));
-  return ops;
-}
-
 /** The sandbox's lanes in the reference's shape. */
 function flatten(tally: Tally): CountedOp[] {
   return tally.lanes.flatMap((lane) =>
@@ -88,7 +48,6 @@ function flatten(tally: Tally): CountedOp[] {
   );
 }
 
-const count = (ops: CountedOp[], op: CountedOp["op"]) => ops.filter((o) => o.op === op).length;
 
 describe("the sandbox's tallies match real grammY", () => {
   const cases: { preset: string; view: "strict-vs-lazy" | "keys"; side: ComparisonSide; locale: ScenarioLocale }[] = [];
@@ -104,13 +63,13 @@ describe("the sandbox's tallies match real grammY", () => {
   it.each(cases)("$preset, $view, side $side.id ($locale)", async ({ preset, side, locale }) => {
     const updates = updatesOf(presetById(preset)!.text[locale]);
     const tally = await runInSandbox(side.spec, locale, updates);
-    const reference = await runDirectly(side.spec, updates);
+    const reference = (await countWithGrammy(side.spec, updates)).ops;
     expect(flatten(tally)).toEqual(reference);
     expect(tally.lanes.map((l) => l.updateId)).toEqual(updates.map((u) => u.update_id));
     expect(tally.totals).toEqual({
-      reads: count(reference, "read"),
-      writes: count(reference, "write"),
-      deletes: count(reference, "delete"),
+      reads: countOps(reference, "read"),
+      writes: countOps(reference, "write"),
+      deletes: countOps(reference, "delete"),
       other: 0,
       calls: reference.length,
       failed: 0,

@@ -1,17 +1,32 @@
 /**
- * The lost-update demo: the pizza counter, real grammY, and a store that answers asynchronously
- * and keeps copies (as IndexedDB and every database do), fed the same updates either one after
- * another (as `bot.start()` handles them) or all at once (as a webhook server or grammY's runner
- * may). With a key two updates share, the concurrent run reads the same old value twice and the
- * second write overwrites the first: an update is lost. The log shows the interleaving.
+ * The lost-update demo: the pizza counter, real grammY, and an asynchronous store, fed the same
+ * updates in one of three ways:
+ *
+ * - `sequential`: one after another, as `bot.start()` handles them;
+ * - `concurrent`: all at once, as a webhook server or grammY's runner may;
+ * - `sequentialized`: all at once, through the runner's real `sequentialize` keyed like the session
+ *   (grammY's documented fix), so updates that share a key wait for each other.
+ *
+ * With a key two updates share, the concurrent run reads the same old value twice and the second
+ * write overwrites the first: an update is lost. The log records every storage call as it starts
+ * and ends, so the interleaving shown is the one that happened. The store is pluggable: the browser
+ * passes the real IndexedDB adapter, Node tests a {@link createDelayedMemoryStorage}.
  */
-import type { StorageAdapter } from "grammy";
+import { Context, type StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
-import { createPizzaBot, type PizzaSession } from "./pizza-bot";
+// The runner's package exports only its main module, which pulls in Node's `worker_threads` and
+// grammY's Node build; this file is the self-contained `sequentialize` (no imports), so it is
+// imported by path. Vite bundles it (CommonJS is converted in the production build) and Node
+// loads it natively in the tests.
+import { sequentialize } from "../../node_modules/@grammyjs/runner/out/sequentialize.js";
+import { createPizzaBot, SESSION_KEYS, type PizzaSession } from "./pizza-bot";
 import type { KeyStrategy, SessionMode } from "./programs";
 
 /** How the updates reach the bot. */
-export type Schedule = "sequential" | "concurrent";
+export type Schedule = "sequential" | "concurrent" | "sequentialized";
+
+/** Every schedule, in the order the view shows them. */
+export const SCHEDULES: readonly Schedule[] = ["sequential", "concurrent", "sequentialized"];
 
 /** One storage call starting or finishing, in the order it happened. */
 export interface ConcurrencyLogEntry {
@@ -23,16 +38,23 @@ export interface ConcurrencyLogEntry {
   updateId: number;
   op: "read" | "write" | "delete";
   key: string;
-  /** On a read's end: what it found; on a write's start: what it writes. */
+  /** On a read's end: what it found (absent: nothing); on a write's start: what it writes. */
   value?: PizzaSession;
+  /** On the end of a call that failed: its error message. */
+  error?: string;
 }
 
 /** What a run left behind. */
 export interface ConcurrencyResult {
   schedule: Schedule;
-  /** Every session in the store after the run, by key. */
+  /** Every session the run touched, as the store holds it after the run, by key. */
   sessions: Record<string, PizzaSession>;
   log: ConcurrencyLogEntry[];
+  /**
+   * The calls (by number) of reads made while another update with the same key was between its
+   * own read and the end of its write: the overlap that makes one update overwrite another.
+   */
+  overlappingReads: number[];
   /** Updates whose handling threw, with the message. */
   errors: { updateId: number; message: string }[];
 }
@@ -43,54 +65,109 @@ export interface ConcurrencyOptions {
   key: KeyStrategy;
   /** Default "strict". */
   mode?: SessionMode;
-  /** How long each storage call takes, in ms. Default 1: any delay lets concurrent updates interleave. */
-  delayMs?: number;
+  /** Where the sessions live. It should start empty: the run reports what it finds there afterwards. */
+  storage: StorageAdapter<PizzaSession>;
 }
 
-/** Runs the pizza counter over `updates` on a fresh store and reports the store and the call order. */
+/** Runs the pizza counter over `updates` on `options.storage` and reports the store and the call order. */
 export async function runPizzaUpdates(updates: readonly Update[], options: ConcurrencyOptions): Promise<ConcurrencyResult> {
-  const store = new Map<string, string>();
+  const { storage } = options;
   const log: ConcurrencyLogEntry[] = [];
   const errors: ConcurrencyResult["errors"] = [];
-  const delayMs = options.delayMs ?? 1;
   let calls = 0;
 
   const storageFor = (update: Update): StorageAdapter<PizzaSession> => {
-    const call = async <T>(op: ConcurrencyLogEntry["op"], key: string, value: PizzaSession | undefined, run: () => T) => {
+    const call = async <T>(op: ConcurrencyLogEntry["op"], key: string, value: PizzaSession | undefined, run: () => Promise<T> | T) => {
       const number = ++calls;
       const entry = { call: number, updateId: update.update_id, op, key };
-      log.push({ seq: log.length, phase: "start", ...entry, ...(value ? { value: copy(value) } : {}) });
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const result = run();
-      const found = op === "read" && result !== undefined ? { value: result as PizzaSession } : {};
-      log.push({ seq: log.length, phase: "end", ...entry, ...found });
-      return result;
+      // Copies, so a session object changed later does not rewrite the history.
+      log.push({ seq: log.length, phase: "start", ...entry, ...(value === undefined ? {} : { value: structuredClone(value) }) });
+      try {
+        const result = await run();
+        const found = op === "read" && result !== undefined ? { value: structuredClone(result as PizzaSession) } : {};
+        log.push({ seq: log.length, phase: "end", ...entry, ...found });
+        return result;
+      } catch (error) {
+        log.push({ seq: log.length, phase: "end", ...entry, error: messageOf(error) });
+        throw error;
+      }
     };
     return {
-      // Copies in and out, as a real database does: two reads never share one object.
-      read: (key) => call("read", key, undefined, () => parse(store.get(key))),
-      write: (key, value) => call("write", key, value, () => void store.set(key, JSON.stringify(value))),
-      delete: (key) => call("delete", key, undefined, () => void store.delete(key)),
+      read: (key) => call("read", key, undefined, () => storage.read(key)),
+      write: (key, value) => call("write", key, value, () => storage.write(key, value)),
+      delete: (key) => call("delete", key, undefined, () => storage.delete(key)),
     };
   };
 
-  const { handle } = createPizzaBot({ mode: options.mode ?? "strict", key: options.key, storageFor });
-  const run = (update: Update) =>
-    handle(update).catch((error: unknown) => {
-      errors.push({ updateId: update.update_id, message: error instanceof Error ? error.message : String(error) });
+  const { bot, handle } = createPizzaBot({ mode: options.mode ?? "strict", key: options.key, storageFor });
+  const settle = (update: Update, handling: Promise<void>) =>
+    handling.catch((error: unknown) => {
+      errors.push({ updateId: update.update_id, message: messageOf(error) });
     });
-  if (options.schedule === "concurrent") await Promise.all(updates.map(run));
-  else for (const update of updates) await run(update);
+
+  if (options.schedule === "sequential") {
+    for (const update of updates) await settle(update, handle(update));
+  } else if (options.schedule === "concurrent") {
+    await Promise.all(updates.map((update) => settle(update, handle(update))));
+  } else {
+    // grammY's fix: `bot.use(sequentialize(getSessionKey))` before the session. The pizza bot
+    // installs its session first, so the real `sequentialize` middleware wraps the whole handling
+    // of each update instead, with the session's own key function on a grammY context of that
+    // update. The effect is the same: an update waits until every earlier update with its key
+    // has finished, session write included; updates with other keys do not wait.
+    const keyOf = SESSION_KEYS[options.key];
+    const inLine = sequentialize<Context>((ctx) => keyOf(ctx));
+    await Promise.all(
+      updates.map((update) => settle(update, inLine(new Context(update, bot.api, bot.botInfo), () => handle(update)))),
+    );
+  }
 
   const sessions: Record<string, PizzaSession> = {};
-  for (const [key, json] of store) sessions[key] = JSON.parse(json) as PizzaSession;
-  return { schedule: options.schedule, sessions, log, errors };
+  for (const key of new Set(log.map((e) => e.key))) {
+    const value = await storage.read(key);
+    if (value !== undefined) sessions[key] = value;
+  }
+  return { schedule: options.schedule, sessions, log, overlappingReads: overlappingReads(log), errors };
 }
 
-function parse(json: string | undefined): PizzaSession | undefined {
-  return json === undefined ? undefined : (JSON.parse(json) as PizzaSession);
+/**
+ * The reads in `log` that overlap another update's use of the same key. Each update's use of a
+ * key spans from the start of its first call on that key to the end of its last one; a read
+ * overlaps when its update's span and another update's span on the same key intersect.
+ */
+export function overlappingReads(log: readonly ConcurrencyLogEntry[]): number[] {
+  const spans = new Map<string, { key: string; updateId: number; from: number; to: number }>();
+  for (const entry of log) {
+    const id = JSON.stringify([entry.key, entry.updateId]);
+    const span = spans.get(id);
+    if (span) span.to = entry.seq;
+    else spans.set(id, { key: entry.key, updateId: entry.updateId, from: entry.seq, to: entry.seq });
+  }
+  const all = [...spans.values()];
+  const overlapping = all.filter((a) => all.some((b) => b !== a && b.key === a.key && b.from <= a.to && a.from <= b.to));
+  const calls = log.filter(
+    (e) => e.op === "read" && e.phase === "start" && overlapping.some((s) => s.key === e.key && s.updateId === e.updateId),
+  );
+  return calls.map((e) => e.call);
 }
 
-function copy(value: PizzaSession): PizzaSession {
-  return JSON.parse(JSON.stringify(value)) as PizzaSession;
+/**
+ * A store for Node: a Map that answers after `delayMs` (a timer, as a database's round trip
+ * would) and keeps copies, so two reads never share one object, as with IndexedDB or any database.
+ */
+export function createDelayedMemoryStorage(delayMs = 1): StorageAdapter<PizzaSession> {
+  const store = new Map<string, string>();
+  const later = <T>(run: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(run()), delayMs));
+  return {
+    read: (key) => later(() => {
+      const json = store.get(key);
+      return json === undefined ? undefined : (JSON.parse(json) as PizzaSession);
+    }),
+    write: (key, value) => later(() => void store.set(key, JSON.stringify(value))),
+    delete: (key) => later(() => void store.delete(key)),
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,135 @@
+/**
+ * Runs one scenario through every side of a comparison: each side's generated program is compiled by
+ * the playground's compiler and run in its own sandbox worker (real grammY, `IndexedDBAdapter` on its
+ * own object store, every storage call observed), and the sides get the same updates in lockstep, one
+ * update at a time, as `bot.start()` would hand them over. Framework-free, like the runner it drives:
+ * the Vue views subscribe to the events and tally them.
+ */
+import type { Update } from "grammy/types";
+import { getCompiler, type InitProgress } from "../compiler/client";
+import type { SandboxEvent } from "../protocol";
+import { SandboxRunner, type RunnerEvent } from "../runtime/runner";
+import { generateProgram, type ComparisonSide, type ScenarioLocale } from "../scenario";
+
+/** What {@link runSides} needs. */
+export interface RunSidesOptions {
+  sides: readonly ComparisonSide[];
+  locale: ScenarioLocale;
+  updates: readonly Update[];
+  /** The IndexedDB database every side's object store lives in; emptied before the run. */
+  database: string;
+  /** Receives each side's sandbox events as they arrive, tagged with the side's index. */
+  onEvent(sideIndex: number, event: SandboxEvent): void;
+  /** Told when update `index` (0-based) has been handled by every side. */
+  onUpdateDone?(index: number): void | Promise<void>;
+  /** Download progress of the compiler, the first time it loads. */
+  onCompilerProgress?: InitProgress;
+  /** A pause after each update so readers can follow the lanes fill; 0 for none. */
+  paceMs?: number;
+  /** Aborts the run: the workers are stopped and the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Empties the database before the run (the page's store reader); injected so this file stays DOM-free. */
+  clearDatabase(database: string): Promise<void>;
+}
+
+/** A side's sandbox stopped or failed in a way that makes its counts meaningless. */
+export class SideFailedError extends Error {
+  constructor(
+    readonly sideIndex: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "SideFailedError";
+  }
+}
+
+/** One side's sandbox, with a way to wait for its events. */
+class SideSandbox {
+  readonly runner = new SandboxRunner();
+  private waiters = new Set<(event: SandboxEvent | RunnerEvent) => void>();
+
+  constructor(
+    readonly index: number,
+    onEvent: (event: SandboxEvent) => void,
+  ) {
+    this.runner.onEvent((event) => {
+      if (event.type !== "started" && event.type !== "stopped") onEvent(event);
+      for (const wake of [...this.waiters]) wake(event);
+    });
+  }
+
+  /** Resolves with the first event `accept` takes; rejects if the sandbox stops or the program fails first. */
+  until(accept: (event: SandboxEvent) => boolean, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = (error?: Error) => {
+        this.waiters.delete(wake);
+        signal?.removeEventListener("abort", aborted);
+        if (error) reject(error);
+        else resolve();
+      };
+      const aborted = () => done(signal?.reason instanceof Error ? signal.reason : new Error("aborted"));
+      const wake = (event: SandboxEvent | RunnerEvent) => {
+        if (event.type === "stopped") done(new SideFailedError(this.index, event.message ?? `the sandbox stopped (${event.reason})`));
+        else if (event.type === "error") done(new SideFailedError(this.index, `${event.name}: ${event.message}`));
+        else if (event.type !== "started" && accept(event)) done();
+      };
+      if (signal?.aborted) return aborted();
+      signal?.addEventListener("abort", aborted);
+      this.waiters.add(wake);
+    });
+  }
+}
+
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
+/** Runs the scenario on every side; resolves when every update was handled everywhere. */
+export async function runSides(options: RunSidesOptions): Promise<void> {
+  const { sides, signal } = options;
+  const compiler = getCompiler();
+  await compiler.init(options.onCompilerProgress);
+  const programs = await Promise.all(
+    sides.map(async (side, index) => {
+      const result = await compiler.compile(generateProgram(side.spec, options.locale), "bot.ts");
+      // The programs are generated here and type-checked by the unit tests: not compiling is a bug.
+      if (!result.ok) throw new SideFailedError(index, result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("\n"));
+      return { code: result.code, map: result.map, filename: "bot.ts" };
+    }),
+  );
+  signal?.throwIfAborted();
+  await options.clearDatabase(options.database);
+
+  const sandboxes = sides.map((_, index) => new SideSandbox(index, (event) => options.onEvent(index, event)));
+  const stopAll = () => sandboxes.forEach((s) => s.runner.stop());
+  signal?.addEventListener("abort", stopAll, { once: true });
+  try {
+    await Promise.all(
+      sandboxes.map((sandbox, index) => {
+        const ready = sandbox.until((e) => e.type === "ready", signal);
+        sandbox.runner.run(programs[index], { database: options.database });
+        return ready;
+      }),
+    );
+    for (const [index, update] of options.updates.entries()) {
+      await Promise.all(
+        sandboxes.map((sandbox) => {
+          const handled = sandbox.until((e) => e.type === "update-handled" && e.updateId === update.update_id, signal);
+          // Each sandbox gets its own copy: the workers must not share what they are sent.
+          sandbox.runner.send(structuredClone(update));
+          return handled;
+        }),
+      );
+      await options.onUpdateDone?.(index);
+      signal?.throwIfAborted();
+      if (index < options.updates.length - 1) await pause(options.paceMs ?? 0, signal);
+    }
+  } finally {
+    signal?.removeEventListener("abort", stopAll);
+    stopAll();
+  }
+}

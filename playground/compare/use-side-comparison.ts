@@ -1,0 +1,246 @@
+/**
+ * The state of a comparison view (strict vs lazy, or the three keys): the scenario being edited and
+ * whether it parses, the run in progress, every event each side's sandbox reported, and the step the
+ * reader is looking at. Counts are tallied from those events only (`../scenario/tally.ts`).
+ */
+import { computed, onBeforeUnmount, ref, shallowRef, watch } from "vue";
+import type { Update } from "grammy/types";
+import type { SandboxEvent } from "../protocol";
+import { clearDatabase, readDatabase, type DatabaseSnapshot } from "../composables/indexeddb-snapshot";
+import {
+  COMPARISONS,
+  formatScenarioError,
+  parseScenario,
+  presetById,
+  presetsFor,
+  stepsToUpdates,
+  tallyStorage,
+  type ProgramComparison,
+  type ScenarioLocale,
+  type Step,
+  type Tally,
+} from "../scenario";
+import { runSides } from "./run-sides";
+import { comparisonStrings } from "./strings/comparison";
+
+/** Longer scenarios are refused: the lanes are meant to be read, one row per update. */
+export const MAX_SCENARIO_STEPS = 60;
+
+/** Why the scenario can't run: a refused line (with its number), or the scenario as a whole. */
+export interface ScenarioProblem {
+  line?: number;
+  message: string;
+}
+
+/** Where a run is. */
+export type RunStatus = "idle" | "loading" | "running" | "done" | "failed";
+
+/** What a comparison view is made of. */
+export interface SideComparisonOptions {
+  comparison: ProgramComparison;
+  locale: ScenarioLocale;
+  /** Also read the whole database after every update, for views that show the stored sessions. */
+  snapshots?: boolean;
+  /** The preset the editor starts with (default: the first that suits the comparison). */
+  defaultPreset?: string;
+  /** Pause between updates while running, so the lanes visibly fill. */
+  paceMs?: number;
+}
+
+/** The IndexedDB database of a view: one per page and view, so two views never share (or clear) each other's data. */
+function databaseFor(comparison: ProgramComparison): string {
+  const page = typeof location === "undefined" ? "page" : location.pathname.replace(/\.html$/, "").replace(/\/+$/, "") || "/";
+  return `session-lab:compare:${page}:${comparison}`;
+}
+
+const savedKey = (comparison: string, locale: string) => `session-lab:scenario:${comparison}:${locale}`;
+
+function loadSaved(key: string): string | undefined {
+  try {
+    return localStorage.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function save(key: string, text: string | undefined): void {
+  try {
+    if (text === undefined) localStorage.removeItem(key);
+    else localStorage.setItem(key, text);
+  } catch {
+    // Private mode or a full quota: the scenario just isn't kept across reloads.
+  }
+}
+
+/** The scenario editor, the run and the stepping of one comparison view. */
+export function useSideComparison(options: SideComparisonOptions) {
+  const { comparison, locale } = options;
+  const sides = COMPARISONS[comparison];
+  const presets = presetsFor(comparison);
+  const storageKey = savedKey(comparison, locale);
+  const database = databaseFor(comparison);
+  const words = comparisonStrings(locale).editor;
+
+  const first = presets.find((p) => p.id === options.defaultPreset) ?? presets[0];
+  const presetId = ref(first.id);
+  const text = ref(first.text[locale]);
+  const saved = typeof localStorage === "undefined" ? undefined : loadSaved(storageKey);
+  if (saved !== undefined) {
+    text.value = saved;
+    presetId.value = presets.find((p) => p.text[locale] === saved)?.id ?? "";
+  }
+  watch(text, (value) => {
+    const preset = presetById(presetId.value);
+    // A preset as it ships is not an edit: only the reader's own text is kept.
+    save(storageKey, preset && preset.text[locale] === value ? undefined : value);
+    if (preset && preset.text[locale] !== value) presetId.value = "";
+  });
+
+  /** Loads a preset into the editor. */
+  function choosePreset(id: string): void {
+    const preset = presetById(id);
+    if (!preset) return;
+    presetId.value = id;
+    text.value = preset.text[locale];
+  }
+
+  const parsed = computed(() => parseScenario(text.value));
+  /** Every refused line as a sentence with its number, or the reason the whole scenario is refused. */
+  const problems = computed<ScenarioProblem[]>(() => {
+    const result = parsed.value;
+    if (!result.ok) return result.errors.map((e) => ({ line: e.line, message: formatScenarioError(e, locale) }));
+    if (result.steps.length === 0) return [{ message: words.noUpdates }];
+    if (result.steps.length > MAX_SCENARIO_STEPS) return [{ message: words.tooMany(result.steps.length, MAX_SCENARIO_STEPS) }];
+    return [];
+  });
+
+  const status = ref<RunStatus>("idle");
+  const failure = ref<string>();
+  const compilerProgress = ref<{ loaded: number; total: number }>();
+  /** The scenario of the last run (the editor may have changed since). */
+  const steps = shallowRef<Step[]>([]);
+  const updates = shallowRef<Update[]>([]);
+  /** Each side's events; replaced (not mutated) so views recompute. */
+  const events = shallowRef<SandboxEvent[][]>(sides.map(() => []));
+  /** How many updates every side has handled. */
+  const handled = ref(0);
+  /** How many updates the lanes show as done: follows the run, then moves with the step buttons. */
+  const cursor = ref(0);
+  /** `snapshots[k]` is the database after `k` updates (with {@link SideComparisonOptions.snapshots}). */
+  const snapshots = shallowRef<DatabaseSnapshot[]>([]);
+  let controller: AbortController | undefined;
+  let pending: SandboxEvent[][] = [];
+  let flushScheduled = false;
+
+  function flush(): void {
+    flushScheduled = false;
+    events.value = events.value.map((list, i) => (pending[i].length ? [...list, ...pending[i]] : list));
+    pending = sides.map(() => []);
+  }
+
+  /** Runs the scenario in the editor on every side, replacing the previous run. */
+  async function run(): Promise<void> {
+    const result = parsed.value;
+    if (!result.ok || problems.value.length > 0) return;
+    controller?.abort();
+    const mine = new AbortController();
+    controller = mine;
+    steps.value = result.steps;
+    updates.value = stepsToUpdates(result.steps);
+    events.value = sides.map(() => []);
+    pending = sides.map(() => []);
+    snapshots.value = [];
+    handled.value = 0;
+    cursor.value = 0;
+    failure.value = undefined;
+    status.value = "loading";
+    try {
+      await runSides({
+        sides,
+        locale,
+        updates: updates.value,
+        database,
+        clearDatabase,
+        paceMs: options.paceMs ?? 0,
+        signal: mine.signal,
+        onCompilerProgress: (loaded, total) => (compilerProgress.value = { loaded, total }),
+        onEvent: (side, event) => {
+          if (mine.signal.aborted) return;
+          if (status.value === "loading" && event.type === "ready") status.value = "running";
+          if (event.type !== "storage" && event.type !== "update-handled") return;
+          pending[side].push(event);
+          // Many events can arrive in one task; one re-render per frame is plenty.
+          if (!flushScheduled) {
+            flushScheduled = true;
+            requestAnimationFrame(flush);
+          }
+        },
+        onUpdateDone: async (index) => {
+          if (mine.signal.aborted) return;
+          flush();
+          if (options.snapshots) {
+            if (snapshots.value.length === 0) snapshots.value = [{ exists: true, entries: [] }];
+            snapshots.value = [...snapshots.value, await readDatabase(database)];
+          }
+          handled.value = index + 1;
+          cursor.value = index + 1;
+        },
+      });
+      if (controller !== mine) return;
+      flush();
+      status.value = "done";
+    } catch (error) {
+      if (controller !== mine || mine.signal.aborted) return;
+      flush();
+      failure.value = error instanceof Error ? error.message : String(error);
+      status.value = "failed";
+    }
+  }
+
+  /** Shows the run as it was after `k` updates (0 to all). */
+  function stepTo(k: number): void {
+    if (status.value === "loading" || status.value === "running") return;
+    cursor.value = Math.max(0, Math.min(handled.value, k));
+  }
+
+  const updateIds = computed(() => updates.value.map((u) => u.update_id));
+
+  /** Each side's tally of the updates up to the cursor; lanes past it are empty. */
+  const tallies = computed<Tally[]>(() => {
+    const live = status.value === "running";
+    // While running, the update in progress shows its calls as they happen.
+    const shown = new Set(updateIds.value.slice(0, live ? cursor.value + 1 : cursor.value));
+    return events.value.map((list) =>
+      tallyStorage(
+        list.filter((e) => e.type === "storage" && e.updateId !== undefined && shown.has(e.updateId)),
+        updateIds.value,
+      ),
+    );
+  });
+
+  onBeforeUnmount(() => controller?.abort());
+
+  return {
+    sides,
+    presets,
+    presetId,
+    text,
+    choosePreset,
+    problems,
+    status,
+    failure,
+    compilerProgress,
+    steps,
+    updates,
+    handled,
+    cursor,
+    stepTo,
+    tallies,
+    snapshots,
+    database,
+    run,
+  };
+}
+
+/** What {@link useSideComparison} returns. */
+export type SideComparison = ReturnType<typeof useSideComparison>;

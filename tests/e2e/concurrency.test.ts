@@ -1,0 +1,156 @@
+import type { Locator, Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
+import { CONCURRENCY_STRINGS, type ConcurrencyStrings } from "../../playground/compare/strings/concurrency";
+import { createDelayedMemoryStorage, runPizzaUpdates, SCHEDULES, type Schedule } from "../../playground/scenario/concurrency";
+import { CAST, type ScenarioLocale } from "../../playground/scenario/format";
+import { parseScenario } from "../../playground/scenario/parse";
+import { presetById } from "../../playground/scenario/presets";
+import { stepsToUpdates } from "../../playground/scenario/to-updates";
+import { useBrowser, type WatchedPage } from "./browser";
+
+const { open } = useBrowser({ viewport: { width: 1400, height: 1000 } });
+
+const opened: WatchedPage[] = [];
+afterEach(() => {
+  for (const { externalRequests } of opened.splice(0)) expect(externalRequests).toEqual([]);
+});
+
+/** What real grammY counts in Node for the page's preset: pizzas sent and the final count per schedule. */
+async function expectedFor(locale: ScenarioLocale) {
+  const preset = presetById("lost-update")!;
+  const parsed = parseScenario(preset.text[locale]);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const updates = stepsToUpdates(parsed.steps);
+  const sent = parsed.steps.filter((s) => s.kind === "message" && s.text.includes("🍕")).length;
+  const counts = {} as Record<Schedule, number>;
+  for (const schedule of SCHEDULES) {
+    const result = await runPizzaUpdates(updates, { schedule, key: preset.key!, storage: createDelayedMemoryStorage() });
+    expect(result.errors).toEqual([]);
+    counts[schedule] = Object.values(result.sessions).reduce((sum, s) => sum + s.pizzaCount, 0);
+  }
+  return { sent, counts, steps: parsed.steps, updates: updates.length };
+}
+
+/** Each entry of a column's timeline, in order. */
+function timeline(view: Locator, t: ConcurrencyStrings, schedule: Schedule) {
+  return view
+    .getByRole("list", { name: t.timelineLabel(t.columns[schedule].short), exact: true })
+    .locator("li")
+    .evaluateAll((items) =>
+      items.map((li) => ({
+        op: li.getAttribute("data-op"),
+        phase: li.getAttribute("data-phase"),
+        update: Number(li.getAttribute("data-update")),
+        overlap: li.classList.contains("is-overlap"),
+        text: li.textContent?.replace(/\s+/g, " ").trim() ?? "",
+      })),
+    );
+}
+
+/** The count shown in a column, found by its accessible name and checked against its test id. */
+async function shownCount(view: Locator, t: ConcurrencyStrings, schedule: Schedule): Promise<number> {
+  const output = view.getByRole("status", { name: t.finalCountLabel(t.columns[schedule].short), exact: true });
+  await expect(output.getAttribute("data-testid")).resolves.toBe(`${schedule}-count`);
+  return Number(await output.textContent());
+}
+
+/** What the view's IndexedDB store of `schedule` holds under `key`, read by the page itself. */
+function storedCount(page: Page, schedule: Schedule, key: string): Promise<number | undefined> {
+  return page.evaluate(
+    ({ store, key }) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const request = indexedDB.open("session-lab-concurrency");
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const get = db.transaction(store, "readonly").objectStore(store).get(key);
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { pizzaCount: number } | undefined)?.pizzaCount);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    { store: schedule, key },
+  );
+}
+
+const LOCALES = [
+  { locale: "en", path: "/sessions/keys", done: /^Done\./ },
+  { locale: "es", path: "/es/sessions/keys", done: /^Terminado\./ },
+] as const;
+
+describe.each(LOCALES)("the concurrency view ($locale)", ({ locale, path, done }) => {
+  const t = CONCURRENCY_STRINGS[locale];
+
+  it("loses an update only when the updates run at the same time, exactly as grammY does in Node", async () => {
+    const expected = await expectedFor(locale);
+    expect(expected.counts.sequential).toBe(expected.sent);
+    expect(expected.counts.concurrent).toBeLessThan(expected.sent);
+
+    const watched = await open(path);
+    opened.push(watched);
+    const { page, errors } = watched;
+    await page.getByRole("button", { name: COMPARE_EMBED_STRINGS[locale].views.concurrency.open, exact: true }).click();
+    const view = page.getByRole("region", { name: t.title, exact: true });
+    await view.getByRole("status").filter({ hasText: done }).waitFor({ timeout: 45_000 });
+
+    // The preset's updates, as readable lines, in the page's language.
+    const lines = await view.getByRole("list", { name: t.updatesHeading, exact: true }).locator("li").allTextContents();
+    expect(lines.map((line) => line.replace(/\s+/g, " ").trim())).toEqual(expected.steps.map((step, i) => `${t.update(i + 1)}: ${t.describe(step)}`));
+
+    const counts = {} as Record<Schedule, number>;
+    for (const schedule of SCHEDULES) counts[schedule] = await shownCount(view, t, schedule);
+    expect(counts).toEqual(expected.counts);
+    expect(counts.concurrent).toBeLessThan(counts.sequential);
+    expect(counts.sequential).toBe(expected.sent);
+    expect(counts.sequentialized).toBe(expected.sent);
+    // The counts shown are what IndexedDB holds.
+    const ana = String(CAST.ana.id);
+    for (const schedule of SCHEDULES) await expect(storedCount(page, schedule, ana)).resolves.toBe(counts[schedule]);
+
+    // At the same time: both reads started, and found nothing, before either write began.
+    const concurrent = await timeline(view, t, "concurrent");
+    const firstWrite = concurrent.findIndex((e) => e.op === "write" && e.phase === "start");
+    const readStarts = concurrent.flatMap((e, i) => (e.op === "read" && e.phase === "start" ? [i] : []));
+    expect(readStarts).toHaveLength(expected.updates);
+    expect(firstWrite).toBeGreaterThan(Math.max(...readStarts));
+    const readEnds = concurrent.filter((e) => e.op === "read" && e.phase === "end");
+    for (const end of readEnds) expect(end.text).toContain(t.phase.readEnd(undefined));
+    expect(concurrent.filter((e) => e.op === "read").every((e) => e.overlap)).toBe(true);
+    await expect(view.getByText(t.verdict(expected.sent, counts.concurrent), { exact: true }).isVisible()).resolves.toBe(true);
+
+    // One after another and with sequentialize: no overlap, each update's calls in one block.
+    for (const schedule of ["sequential", "sequentialized"] as const) {
+      const entries = await timeline(view, t, schedule);
+      expect(entries.some((e) => e.overlap)).toBe(false);
+      const owners = entries.map((e) => e.update);
+      expect(owners).toEqual([...owners].sort((a, b) => a - b));
+    }
+    await expect(view.getByText(t.verdict(expected.sent, expected.sent), { exact: true }).count()).resolves.toBe(2);
+
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("running it again", () => {
+  it("clears the stores and shows the same counts again", async () => {
+    const t = CONCURRENCY_STRINGS.en;
+    const expected = await expectedFor("en");
+    const watched = await open("/sessions/keys");
+    opened.push(watched);
+    const { page, errors } = watched;
+    await page.getByRole("button", { name: COMPARE_EMBED_STRINGS.en.views.concurrency.open, exact: true }).click();
+    const view = page.getByRole("region", { name: t.title, exact: true });
+    const status = view.getByRole("status").filter({ hasText: /^Done\./ });
+    await status.waitFor({ timeout: 45_000 });
+
+    const again = view.getByRole("button", { name: t.runAgain, exact: true });
+    await again.click();
+    await view.getByRole("status").filter({ hasText: /^Running/ }).waitFor();
+    await status.waitFor({ timeout: 45_000 });
+    for (const schedule of SCHEDULES) await expect(shownCount(view, t, schedule)).resolves.toBe(expected.counts[schedule]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../scripts/chromium";
 import { serveStatic } from "../scripts/serve";
+import { COMPARE_EMBED_STRINGS } from "../playground/compare/strings/embed";
+import { comparisonStrings } from "../playground/compare/strings/comparison";
 import { median, row, type BenchSuite } from "./types";
 
 // The playground in headless Chromium on the production build, served locally:
@@ -42,6 +44,7 @@ const suite: BenchSuite = async () => {
     const rerun = await measureRerun(browser, site.url);
     const burst = await measureBurst(browser, site.url);
     const big = await measureBigLog(browser, site.url);
+    const compare = await measureComparison(browser, site.url);
     const weight = await measureDocsWeight(browser, site.url, bareServer.url, bareSearchServer.url);
     return {
       suite: "playground",
@@ -56,6 +59,8 @@ const suite: BenchSuite = async () => {
         row("traffic log rows in the DOM at that point (windowed)", big.domRows, "rows"),
         row("longest frame while scrolling through those calls", big.longestFrame, "ms"),
         row("longest main-thread task while scrolling", big.longestTask, "ms", 200),
+        row("strict vs lazy view, busy group: card click → totals shown (cold, median)", median(compare.cold), "ms"),
+        row("strict vs lazy view, busy group: Run again → totals shown (warm, median)", median(compare.warm), "ms"),
         row(`docs page ${weight.page}${weight.embedded ? " (closed playground)" : " (NO playground embedded yet)"}: JS loaded`, weight.docs.loaded, "KB"),
         row("bare VitePress page: JS loaded", weight.bare.loaded, "KB"),
         row("docs page JS ÷ bare VitePress JS", weight.docs.loaded / weight.bare.loaded, "×", 1.3),
@@ -63,7 +68,7 @@ const suite: BenchSuite = async () => {
         row("docs page JS ÷ bare VitePress with local search", weight.docs.loaded / weight.bareWithSearch.loaded, "×"),
         row("docs page: JS prefetched for linked pages (not counted above)", weight.docs.prefetched, "KB"),
       ],
-      details: { ready, rerun, burst, big, weight },
+      details: { ready, rerun, burst, big, compare, weight },
     };
   } finally {
     await browser.close();
@@ -304,6 +309,32 @@ function buildBareSite(search = false): { dir: string; dist: string } {
   symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
   execFileSync("npx", ["vitepress", "build", dir], { cwd: root, stdio: "pipe" });
   return { dir, dist: join(dir, ".vitepress/dist") };
+}
+
+/**
+ * The strict-vs-lazy view on the lazy page: from the click on its card to the totals of the busy group
+ * (compiler download, two sandboxes, ten updates), cold; then Run again, warm. Reduced motion, so the
+ * pause the view makes between updates for readers to follow is not counted.
+ */
+async function measureComparison(browser: Browser, base: string): Promise<{ cold: number[]; warm: number[] }> {
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const done = (run: number) => `.sl-compare[data-run-number="${run}"][data-status="done"]`;
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1300, height: 1000 }, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    await page.goto(`${base}/sessions/lazy`, { waitUntil: "networkidle" });
+    let started = Date.now();
+    await page.getByRole("button", { name: COMPARE_EMBED_STRINGS.en.views["strict-vs-lazy"].open, exact: true }).click();
+    await page.locator(done(1)).waitFor({ timeout: 60_000 });
+    cold.push(Date.now() - started);
+    started = Date.now();
+    await page.getByRole("button", { name: comparisonStrings("en").editor.runAgain, exact: true }).click();
+    await page.locator(done(2)).waitFor({ timeout: 60_000 });
+    warm.push(Date.now() - started);
+    await context.close();
+  }
+  return { cold, warm };
 }
 
 /** The first built docs page whose HTML holds a (closed) playground, else the guide's first page. */

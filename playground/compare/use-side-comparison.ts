@@ -115,6 +115,8 @@ export function useSideComparison(options: SideComparisonOptions) {
   });
 
   const status = ref<RunStatus>("idle");
+  /** Counts runs, so a test or a benchmark can tell a rerun's results from the previous ones. */
+  const runNumber = ref(0);
   const failure = ref<string>();
   const compilerProgress = ref<{ loaded: number; total: number }>();
   /** The scenario of the last run (the editor may have changed since). */
@@ -145,6 +147,7 @@ export function useSideComparison(options: SideComparisonOptions) {
     controller?.abort();
     const mine = new AbortController();
     controller = mine;
+    runNumber.value++;
     steps.value = result.steps;
     updates.value = stepsToUpdates(result.steps);
     events.value = sides.map(() => []);
@@ -228,6 +231,7 @@ export function useSideComparison(options: SideComparisonOptions) {
     choosePreset,
     problems,
     status,
+    runNumber,
     failure,
     compilerProgress,
     steps,

@@ -154,7 +154,7 @@ const en: ComparisonStrings = {
   keys: {
     keyOf: (key) => `key ${key}`,
     noKey: "no key",
-    noKeyDetail: "ctx.session is undefined here; reading or assigning it would throw",
+    noKeyDetail: "no session for this update; reading or assigning ctx.session throws",
     sessionsHeading: "Sessions in IndexedDB",
     sessionsAfter: (k) => (k === 0 ? "before the first update" : `after update ${k}`),
     sessionCount: (count) => (count === 1 ? "1 session" : `${count} sessions`),
@@ -243,7 +243,7 @@ const es: ComparisonStrings = {
   keys: {
     keyOf: (key) => `clave ${key}`,
     noKey: "sin clave",
-    noKeyDetail: "aquí ctx.session es undefined; leerla o asignarla lanzaría un error",
+    noKeyDetail: "esta actualización no tiene sesión; leer o asignar ctx.session lanza un error",
     sessionsHeading: "Sesiones en IndexedDB",
     sessionsAfter: (k) => (k === 0 ? "antes de la primera actualización" : `después de la actualización ${k}`),
     sessionCount: (count) => (count === 1 ? "1 sesión" : `${count} sesiones`),

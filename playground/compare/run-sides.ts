@@ -6,7 +6,7 @@
  * the Vue views subscribe to the events and tally them.
  */
 import type { Update } from "grammy/types";
-import { getCompiler, type InitProgress } from "../compiler/client";
+import { getCompiler, type CompileResult, type InitProgress } from "../compiler/client";
 import type { SandboxEvent } from "../protocol";
 import { SandboxRunner, type RunnerEvent } from "../runtime/runner";
 import { generateProgram, type ComparisonSide, type ScenarioLocale } from "../scenario";
@@ -41,6 +41,23 @@ export class SideFailedError extends Error {
     super(message);
     this.name = "SideFailedError";
   }
+}
+
+/**
+ * Compiled generated programs, by source. A side's program depends only on its spec and the locale,
+ * so "Run again" and the other view on the page reuse the bundle instead of compiling it anew.
+ */
+const compiled = new Map<string, Promise<CompileResult>>();
+
+function compileOnce(source: string): Promise<CompileResult> {
+  let result = compiled.get(source);
+  if (!result) {
+    result = getCompiler().compile(source, "bot.ts");
+    compiled.set(source, result);
+    // A compiler that could not run is worth trying again next time.
+    result.catch(() => compiled.delete(source));
+  }
+  return result;
 }
 
 /** One side's sandbox, with a way to wait for its events. */
@@ -91,11 +108,10 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 /** Runs the scenario on every side; resolves when every update was handled everywhere. */
 export async function runSides(options: RunSidesOptions): Promise<void> {
   const { sides, signal } = options;
-  const compiler = getCompiler();
-  await compiler.init(options.onCompilerProgress);
+  await getCompiler().init(options.onCompilerProgress);
   const programs = await Promise.all(
     sides.map(async (side, index) => {
-      const result = await compiler.compile(generateProgram(side.spec, options.locale), "bot.ts");
+      const result = await compileOnce(generateProgram(side.spec, options.locale));
       // The programs are generated here and type-checked by the unit tests: not compiling is a bug.
       if (!result.ok) throw new SideFailedError(index, result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join("\n"));
       return { code: result.code, map: result.map, filename: "bot.ts" };

@@ -7,6 +7,9 @@ import { computed, onBeforeUnmount, ref, shallowRef, watch } from "vue";
 import type { Update } from "grammy/types";
 import type { SandboxEvent } from "../protocol";
 import { clearDatabase, readDatabase, type DatabaseSnapshot } from "../composables/indexeddb-snapshot";
+import { pageScope } from "../composables/page-scope";
+import { loadSavedText, saveText } from "../composables/saved-code";
+import { FrameBatcher } from "../store/frame-batcher";
 import {
   COMPARISONS,
   formatScenarioError,
@@ -47,30 +50,7 @@ export interface SideComparisonOptions {
   paceMs?: number;
 }
 
-/** The IndexedDB database of a view: one per page and view, so two views never share (or clear) each other's data. */
-function databaseFor(comparison: ProgramComparison): string {
-  const page = typeof location === "undefined" ? "page" : location.pathname.replace(/\.html$/, "").replace(/\/+$/, "") || "/";
-  return `session-lab:compare:${page}:${comparison}`;
-}
-
 const savedKey = (comparison: string, locale: string) => `session-lab:scenario:${comparison}:${locale}`;
-
-function loadSaved(key: string): string | undefined {
-  try {
-    return localStorage.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function save(key: string, text: string | undefined): void {
-  try {
-    if (text === undefined) localStorage.removeItem(key);
-    else localStorage.setItem(key, text);
-  } catch {
-    // Private mode or a full quota: the scenario just isn't kept across reloads.
-  }
-}
 
 /** The scenario editor, the run and the stepping of one comparison view. */
 export function useSideComparison(options: SideComparisonOptions) {
@@ -78,22 +58,23 @@ export function useSideComparison(options: SideComparisonOptions) {
   const sides = COMPARISONS[comparison];
   const presets = presetsFor(comparison);
   const storageKey = savedKey(comparison, locale);
-  const database = databaseFor(comparison);
+  // One database per page and view, so two views never share (or clear) each other's data.
+  const database = `session-lab:compare:${pageScope()}:${comparison}`;
   const words = comparisonStrings(locale).editor;
 
   const first = presets.find((p) => p.id === options.defaultPreset) ?? presets[0];
   const presetId = ref(first.id);
   const text = ref(first.text[locale]);
-  const saved = typeof localStorage === "undefined" ? undefined : loadSaved(storageKey);
+  const saved = loadSavedText(storageKey);
   if (saved !== undefined) {
     text.value = saved;
     presetId.value = presets.find((p) => p.text[locale] === saved)?.id ?? "";
   }
   watch(text, (value) => {
-    const preset = presetById(presetId.value);
     // A preset as it ships is not an edit: only the reader's own text is kept.
-    save(storageKey, preset && preset.text[locale] === value ? undefined : value);
-    if (preset && preset.text[locale] !== value) presetId.value = "";
+    const shipped = presetById(presetId.value)?.text[locale];
+    saveText(storageKey, value, shipped);
+    if (shipped !== undefined && shipped !== value) presetId.value = "";
   });
 
   /** Loads a preset into the editor. */
@@ -131,14 +112,12 @@ export function useSideComparison(options: SideComparisonOptions) {
   /** `snapshots[k]` is the database after `k` updates (with {@link SideComparisonOptions.snapshots}). */
   const snapshots = shallowRef<DatabaseSnapshot[]>([]);
   let controller: AbortController | undefined;
-  let pending: SandboxEvent[][] = [];
-  let flushScheduled = false;
-
-  function flush(): void {
-    flushScheduled = false;
-    events.value = events.value.map((list, i) => (pending[i].length ? [...list, ...pending[i]] : list));
-    pending = sides.map(() => []);
-  }
+  // Many events can arrive in one task; one re-render per frame is plenty.
+  const batcher = new FrameBatcher<{ side: number; event: SandboxEvent }>((batch) => {
+    const next = events.value.map((list) => [...list]);
+    for (const { side, event } of batch) next[side].push(event);
+    events.value = next;
+  });
 
   /** Runs the scenario in the editor on every side, replacing the previous run. */
   async function run(): Promise<void> {
@@ -150,8 +129,8 @@ export function useSideComparison(options: SideComparisonOptions) {
     runNumber.value++;
     steps.value = result.steps;
     updates.value = stepsToUpdates(result.steps);
+    batcher.drop();
     events.value = sides.map(() => []);
-    pending = sides.map(() => []);
     snapshots.value = [];
     handled.value = 0;
     cursor.value = 0;
@@ -171,16 +150,11 @@ export function useSideComparison(options: SideComparisonOptions) {
           if (mine.signal.aborted) return;
           if (status.value === "loading" && event.type === "ready") status.value = "running";
           if (event.type !== "storage" && event.type !== "update-handled") return;
-          pending[side].push(event);
-          // Many events can arrive in one task; one re-render per frame is plenty.
-          if (!flushScheduled) {
-            flushScheduled = true;
-            requestAnimationFrame(flush);
-          }
+          batcher.push({ side, event });
         },
         onUpdateDone: async (index) => {
           if (mine.signal.aborted) return;
-          flush();
+          batcher.flush();
           if (options.snapshots) {
             if (snapshots.value.length === 0) snapshots.value = [{ exists: true, entries: [] }];
             snapshots.value = [...snapshots.value, await readDatabase(database)];
@@ -190,11 +164,11 @@ export function useSideComparison(options: SideComparisonOptions) {
         },
       });
       if (controller !== mine) return;
-      flush();
+      batcher.flush();
       status.value = "done";
     } catch (error) {
       if (controller !== mine || mine.signal.aborted) return;
-      flush();
+      batcher.flush();
       failure.value = error instanceof Error ? error.message : String(error);
       status.value = "failed";
     }

@@ -1,6 +1,7 @@
 /**
- * The reader's edits, kept in localStorage per example and per locale (the Spanish pizza example is another
- * file than the English one). Every access is guarded: storage may be full, disabled or absent (SSR).
+ * The reader's edits, kept in localStorage: code per example and per locale (the Spanish pizza example is
+ * another file than the English one), and the comparison views' scenarios. Every access is guarded:
+ * storage may be full, disabled or absent (SSR).
  */
 const PREFIX = "session-lab:code";
 
@@ -16,23 +17,33 @@ function storage(): Storage | undefined {
   }
 }
 
-/** The code saved for `example` in `locale`, if the reader changed it. */
-export function loadSavedCode(example: string, locale: string): string | undefined {
+/** The text the reader left under `key` (their code, their scenario), if any. */
+export function loadSavedText(key: string): string | undefined {
   try {
-    return storage()?.getItem(keyFor(example, locale)) ?? undefined;
+    return storage()?.getItem(key) ?? undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Saves `code`, or forgets the entry when it equals the example's original (nothing to restore). */
-export function saveCode(example: string, locale: string, code: string, original: string): void {
+/** Saves `text` under `key`, or forgets the entry when it equals `original` (nothing to restore). */
+export function saveText(key: string, text: string, original: string | undefined): void {
   try {
-    if (code === original) storage()?.removeItem(keyFor(example, locale));
-    else storage()?.setItem(keyFor(example, locale), code);
+    if (text === original) storage()?.removeItem(key);
+    else storage()?.setItem(key, text);
   } catch {
-    // Quota exceeded or storage disabled: the code stays in the editor, it just won't survive a reload.
+    // Quota exceeded or storage disabled: the text stays on screen, it just won't survive a reload.
   }
+}
+
+/** The code saved for `example` in `locale`, if the reader changed it. */
+export function loadSavedCode(example: string, locale: string): string | undefined {
+  return loadSavedText(keyFor(example, locale));
+}
+
+/** Saves `code`, or forgets the entry when it equals the example's original. */
+export function saveCode(example: string, locale: string, code: string, original: string): void {
+  saveText(keyFor(example, locale), code, original);
 }
 
 /** Forgets the saved code ("Reset example"). */

@@ -22,11 +22,9 @@ import { sequentialize } from "../../node_modules/@grammyjs/runner/out/sequentia
 import { createPizzaBot, SESSION_KEYS, type PizzaSession } from "./pizza-bot";
 import type { KeyStrategy, SessionMode } from "./programs";
 
-/** How the updates reach the bot. */
-export type Schedule = "sequential" | "concurrent" | "sequentialized";
+import type { Schedule } from "./schedules";
 
-/** Every schedule, in the order the view shows them. */
-export const SCHEDULES: readonly Schedule[] = ["sequential", "concurrent", "sequentialized"];
+export { SCHEDULES, type Schedule } from "./schedules";
 
 /** One storage call starting or finishing, in the order it happened. */
 export interface ConcurrencyLogEntry {

@@ -23,9 +23,12 @@ export interface ProgramSpec {
 /** The callback data of the button the /hunger reply carries; scenarios press it with `[button pizza:add]`. */
 export const ADD_PIZZA_DATA = "pizza:add";
 
+/** The sides the comparisons have: the two session kinds, and the three keys. */
+export type SideId = "strict" | "lazy" | "chat" | "user" | "user-chat";
+
 /** One side of a comparison: a name for readers and the program it runs. */
 export interface ComparisonSide {
-  id: string;
+  id: SideId;
   /** Used inside sentences ("Lazy saved…", "La sesión perezosa ahorró…"). */
   label: Localized;
   spec: ProgramSpec;

@@ -151,7 +151,7 @@ describe.each(["en", "es"] as const)("the three session keys on the keys page (%
     for (const { side, run } of sides) {
       const sessions = Object.entries(run.sessions);
       await expect(region.getByTestId(`${side.id}-sessions`).textContent()).resolves.toBe(t.keys.sessionCount(sessions.length));
-      const title = t.sides[side.id as keyof ComparisonStrings["sides"]].title;
+      const title = t.sides[side.id].title;
       const items = region.getByRole("list", { name: title, exact: true }).getByRole("listitem");
       const shown = (await items.allTextContents()).map((text) => text.replace(/\s+/g, " ").trim());
       expect(shown.sort()).toEqual(sessions.map(([key, value]) => `${key} {"pizzaCount": ${value.pizzaCount}}`).sort());

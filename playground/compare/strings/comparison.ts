@@ -2,7 +2,7 @@
  * The words of the strict-vs-lazy and session-key views, in English and Spanish ("tú"). Numbers are
  * formatted for the language; the counts themselves always come from the run.
  */
-import type { ScenarioLocale } from "../../scenario";
+import type { ScenarioLocale, SideId } from "../../scenario";
 
 const numbers = { en: new Intl.NumberFormat("en-US"), es: new Intl.NumberFormat("es-ES") };
 
@@ -10,7 +10,7 @@ const numbers = { en: new Intl.NumberFormat("en-US"), es: new Intl.NumberFormat(
 export interface ComparisonStrings {
   n(value: number): string;
   views: { "strict-vs-lazy": string; keys: string };
-  sides: Record<"strict" | "lazy" | "chat" | "user" | "user-chat", { title: string; detail: string }>;
+  sides: Record<SideId, { title: string; detail: string }>;
   editor: {
     heading: string;
     preset: string;

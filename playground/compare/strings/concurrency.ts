@@ -2,9 +2,11 @@
  * The words of the concurrency view, in English and Spanish ("tú"). Only wording: every number,
  * key and value the view shows comes from the storage calls real grammY made.
  */
-import type { Schedule } from "../../scenario/concurrency";
-import { GROUPS, type PersonName, type ScenarioLocale, type Step } from "../../scenario/format";
+import type { Schedule } from "../../scenario/schedules";
+import type { ScenarioLocale, Step } from "../../scenario/format";
 import type { KeyStrategy } from "../../scenario/programs";
+import { describeStep } from "../describe-step";
+import { comparisonStrings } from "./comparison";
 
 /** Every string of the concurrency view in one language. */
 export interface ConcurrencyStrings {
@@ -49,28 +51,12 @@ export interface ConcurrencyStrings {
   explanation: string;
 }
 
-const pronouns: Record<PersonName, string> = { ana: "her", ben: "his", chloe: "her" };
-const names: Record<PersonName, string> = { ana: "Ana", ben: "Ben", chloe: "Chloé" };
 
 const en: ConcurrencyStrings = {
   title: "A lost update, three ways",
   intro: "The same two updates, with a per-user key, handled by the same grammY bot on IndexedDB in your browser: once one after another, once at the same time, and once at the same time with sequentialize.",
   updatesHeading: "The updates",
-  describe(step) {
-    const who = names[step.person];
-    const where = (place: "private" | "group" | "group2") =>
-      place === "private" ? `in ${pronouns[step.person]} private chat` : `in the group ${GROUPS[place].title}`;
-    switch (step.kind) {
-      case "message":
-        return `${who} ${where(step.place)}: ${step.text}`;
-      case "button":
-        return `${who} ${where(step.place)}: presses the button ${step.data}`;
-      case "inline":
-        return `${who}, inline query: ${step.query}`;
-      case "poll":
-        return `${who} answers the poll: ${step.options.join(", ")}`;
-    }
-  },
+  describe: (step) => describeStep(step, comparisonStrings("en")),
   keyLabel: "Session key",
   keys: {
     chat: "per chat (grammY's default, ctx.chatId)",
@@ -131,21 +117,7 @@ const es: ConcurrencyStrings = {
   title: "Una actualización perdida, de tres maneras",
   intro: "Las mismas dos actualizaciones, con una clave por usuario, procesadas por el mismo bot de grammY sobre IndexedDB en tu navegador: una vez una detrás de otra, otra vez a la vez, y otra a la vez con sequentialize.",
   updatesHeading: "Las actualizaciones",
-  describe(step) {
-    const who = names[step.person];
-    const where = (place: "private" | "group" | "group2") =>
-      place === "private" ? "en su chat privado" : `en el grupo ${GROUPS[place].title}`;
-    switch (step.kind) {
-      case "message":
-        return `${who} ${where(step.place)}: ${step.text}`;
-      case "button":
-        return `${who} ${where(step.place)}: pulsa el botón ${step.data}`;
-      case "inline":
-        return `${who}, consulta inline: ${step.query}`;
-      case "poll":
-        return `${who} responde a la encuesta: ${step.options.join(", ")}`;
-    }
-  },
+  describe: (step) => describeStep(step, comparisonStrings("es")),
   keyLabel: "Clave de sesión",
   keys: {
     chat: "por chat (la predeterminada de grammY, ctx.chatId)",

@@ -15,6 +15,8 @@ generateSamples(root);
 
 export default defineConfig({
   srcDir: "docs",
+  // Lets two dev servers or builds of one checkout run side by side without sharing Vite's dependency cache.
+  cacheDir: process.env.SESSION_LAB_CACHE_DIR,
   cleanUrls: true,
   lastUpdated: false,
   // A dead link fails the build; that is on purpose.

@@ -77,9 +77,43 @@ export interface StorageOpEvent {
   updateId?: number;
 }
 
+/** What kind of storage a session middleware (or one fragment of a multi session) was given. */
+export type SessionStorageKind = "memory" | "indexeddb" | "custom";
+
+/**
+ * One storage a running program uses, as the sandbox found it on the actual object (never in the
+ * source text): grammY's `MemorySessionStorage` (the default one or an explicit one), the adapter
+ * package's `IndexedDBAdapter` with the database and object store it really uses, or any other adapter.
+ */
+export interface SessionStorageInfo {
+  /** The index its {@link StorageOpEvent}s carry. */
+  storageIndex: number;
+  kind: SessionStorageKind;
+  /** The middleware it was installed with. */
+  middleware: "session" | "lazySession";
+  /** The fragment's property, for a multi session. */
+  fragment?: string;
+  /** No `storage` option: grammY's default `MemorySessionStorage`. */
+  default?: boolean;
+  /** Wrapped by `enhanceStorage`: the storage underneath holds `{ __d, v?, e? }` records. */
+  enhanced?: boolean;
+  /** For `indexeddb`: the database and object store the adapter uses. */
+  database?: string;
+  store?: string;
+  /** For `custom`: the adapter's class name, when it has one. */
+  className?: string;
+}
+
+/** The program installed a session storage (sent once per storage, before any call on it). */
+export interface StorageUsedEvent {
+  type: "storage-used";
+  storage: SessionStorageInfo;
+}
+
 /** Sandbox worker → main thread. */
 export type SandboxEvent =
   | { type: "ready"; durationMs: number }
+  | StorageUsedEvent
   | { type: "update-received"; updateId: number; update: Update; at: number }
   | { type: "update-handled"; updateId: number; durationMs: number; error?: string }
   | StorageOpEvent

@@ -7,7 +7,7 @@ import type { PlaygroundLocale } from "../i18n";
 const sources = import.meta.glob<string>("../examples/*/*.ts", { query: "?raw", import: "default" });
 
 /** Reading order for the picker; examples not listed here follow, by name. */
-const ORDER = ["pizza", "lazy", "keys-user", "keys-user-chat", "multi", "enhance-timeout", "enhance-migrations", "storage-indexeddb"];
+const ORDER = ["pizza", "pizza-memory", "lazy", "keys-user", "keys-user-chat", "multi", "enhance-timeout", "enhance-migrations", "storage-indexeddb"];
 
 function parse(path: string): { name: string; locale: string } | undefined {
   const match = /\/examples\/([\w-]+)\/(\w+)\.ts$/.exec(path);

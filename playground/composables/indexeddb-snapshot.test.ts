@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { IndexedDBAdapter } from "@session-lab/adapters-browser";
-import { clearDatabase, readDatabase } from "./indexeddb-snapshot";
+import { clearDatabase, clearStores, readDatabase, readStores } from "./indexeddb-snapshot";
 
 let n = 0;
 const fresh = () => `inspector-test-${++n}`;
@@ -38,6 +38,32 @@ describe("reading the program's IndexedDB from the page", () => {
     other.close();
   });
 
+  it("reads only the object stores asked for, and leaves out a store the adapter has not created yet", async () => {
+    const database = fresh();
+    const sessions = new IndexedDBAdapter<unknown>({ database });
+    const other = new IndexedDBAdapter<unknown>({ database, store: "settings" });
+    await sessions.write("424242", { pizzaCount: 2 });
+    await other.write("424242", "dark");
+    expect((await readStores(database, ["settings"])).entries).toEqual([{ store: "settings", key: "424242", value: "dark" }]);
+    expect(await readStores(database, ["not-yet"])).toEqual({ exists: true, entries: [] });
+    expect([...(await namesOfStores(database))].sort()).toEqual(["sessions", "settings"]);
+    expect(await readStores(fresh(), ["sessions"])).toEqual({ exists: false, entries: [] });
+    sessions.close();
+    other.close();
+  });
+
+  it("clears only the object stores asked for", async () => {
+    const database = fresh();
+    const sessions = new IndexedDBAdapter<number>({ database });
+    const other = new IndexedDBAdapter<number>({ database, store: "settings" });
+    await sessions.write("1", 1);
+    await other.write("2", 2);
+    await clearStores(database, ["sessions"]);
+    expect((await readDatabase(database)).entries).toEqual([{ store: "settings", key: "2", value: 2 }]);
+    sessions.close();
+    other.close();
+  });
+
   it("clears every store without closing the adapter's way back in", async () => {
     const database = fresh();
     const adapter = new IndexedDBAdapter<number>({ database });
@@ -62,3 +88,15 @@ describe("reading the program's IndexedDB from the page", () => {
     second.close();
   });
 });
+
+function namesOfStores(database: string): Promise<DOMStringList> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(database);
+    request.onsuccess = () => {
+      const names = request.result.objectStoreNames;
+      request.result.close();
+      resolve(names);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}

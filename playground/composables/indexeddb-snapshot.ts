@@ -62,11 +62,20 @@ function done(transaction: IDBTransaction): Promise<void> {
 }
 
 /** Every record of every object store in `database`, at most `limit` in all. */
-export async function readDatabase(database: string, limit = 500): Promise<DatabaseSnapshot> {
+export function readDatabase(database: string, limit = 500): Promise<DatabaseSnapshot> {
+  return readStores(database, undefined, limit);
+}
+
+/**
+ * Every record of the object stores `stores` of `database` (all of them when undefined), at most `limit`
+ * in all. Stores the database does not have (yet) are left out: the program's adapter creates its store on
+ * first use, and the page must not.
+ */
+export async function readStores(database: string, stores: readonly string[] | undefined, limit = 500): Promise<DatabaseSnapshot> {
   const db = await openExisting(database);
   if (!db) return { exists: false, entries: [] };
   try {
-    const names = [...db.objectStoreNames];
+    const names = existingStores(db, stores);
     if (names.length === 0) return { exists: true, entries: [] };
     const transaction = db.transaction(names, "readonly");
     const entries: StoredEntry[] = [];
@@ -87,11 +96,16 @@ export async function readDatabase(database: string, limit = 500): Promise<Datab
 }
 
 /** Deletes every record in every object store of `database` (the database and its stores stay). */
-export async function clearDatabase(database: string): Promise<void> {
+export function clearDatabase(database: string): Promise<void> {
+  return clearStores(database, undefined);
+}
+
+/** Deletes every record in the object stores `stores` of `database` (all when undefined); the stores stay. */
+export async function clearStores(database: string, stores: readonly string[] | undefined): Promise<void> {
   const db = await openExisting(database);
   if (!db) return;
   try {
-    const names = [...db.objectStoreNames];
+    const names = existingStores(db, stores);
     if (names.length === 0) return;
     const transaction = db.transaction(names, "readwrite");
     for (const name of names) transaction.objectStore(name).clear();
@@ -99,4 +113,9 @@ export async function clearDatabase(database: string): Promise<void> {
   } finally {
     db.close();
   }
+}
+
+function existingStores(db: IDBDatabase, wanted: readonly string[] | undefined): string[] {
+  const names = [...db.objectStoreNames];
+  return wanted === undefined ? names : names.filter((name) => wanted.includes(name));
 }

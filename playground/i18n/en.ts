@@ -7,7 +7,8 @@ export const en: PlaygroundMessages = {
   toolbar: "Playground controls",
   example: "Example",
   examples: {
-    pizza: "Pizza counter (session)",
+    pizza: "Pizza counter (IndexedDB)",
+    "pizza-memory": "Pizza counter (memory)",
     lazy: "Lazy sessions",
     "keys-user": "Key per user",
     "keys-user-chat": "Key per user and chat",
@@ -111,15 +112,29 @@ export const en: PlaygroundMessages = {
   },
   inspector: {
     heading: "Stored sessions",
-    indexedDB: (database) => `IndexedDB, database “${database}”`,
-    memory: "In memory (MemorySessionStorage)",
+    beforeRun:
+      "Run the program: this panel then shows each storage its sessions use (memory, IndexedDB or your own " +
+      "adapter) and what each one holds, key by key.",
+    noSessions: "This run has installed no session middleware, so it stores no sessions.",
+    memory: "Memory",
+    indexedDB: "IndexedDB",
+    custom: (className) => (className ? `Custom adapter ${className}` : "Custom adapter"),
+    fragment: (name) => `fragment “${name}”`,
+    memoryDefault: "grammY’s default MemorySessionStorage",
+    memoryExplicit: "MemorySessionStorage",
+    location: (database, store) => `database “${database}”, object store “${store}”`,
+    lazy: "lazySession",
+    enhanced: "through enhanceStorage",
     memoryExplanation:
-      "This program keeps its sessions in memory inside the running bot, as grammY does by default. " +
-      "This view is rebuilt from the storage calls above; the data is gone when the bot stops.",
+      "The sessions live inside the running bot, out of the page’s reach: this view is rebuilt from the " +
+      "storage calls. They are gone when the bot stops.",
+    memoryGone: "The bot has stopped, and these sessions went with it. Shown as they were at the end.",
+    customExplanation: "The page cannot look inside this adapter: this view is rebuilt from the storage calls.",
+    enhancedExplanation: "Stored as enhanceStorage writes them: the session under __d, with its expiry (e) or version (v).",
     empty: "Nothing stored in IndexedDB.",
     emptyMemory: "Nothing in memory yet.",
-    store: (name) => `Object store “${name}”`,
     cleared: "Storage cleared.",
+    clearedMemoryStays: "IndexedDB cleared. Sessions in memory live inside the running bot: they go when it stops.",
     clearFailed: (message) => `Could not clear the storage: ${message}`,
     unavailable: (message) => `IndexedDB cannot be read here: ${message}`,
     keyCount: (count) => (count === 1 ? "1 key" : `${count} keys`),

@@ -7,7 +7,8 @@ export const es: PlaygroundMessages = {
   toolbar: "Controles del playground",
   example: "Ejemplo",
   examples: {
-    pizza: "Contador de pizzas (sesión)",
+    pizza: "Contador de pizzas (IndexedDB)",
+    "pizza-memory": "Contador de pizzas (memoria)",
     lazy: "Sesiones perezosas",
     "keys-user": "Clave por usuario",
     "keys-user-chat": "Clave por usuario y chat",
@@ -112,15 +113,29 @@ export const es: PlaygroundMessages = {
   },
   inspector: {
     heading: "Sesiones guardadas",
-    indexedDB: (database) => `IndexedDB, base de datos «${database}»`,
-    memory: "En memoria (MemorySessionStorage)",
+    beforeRun:
+      "Ejecuta el programa: este panel mostrará cada almacenamiento que usan sus sesiones (memoria, IndexedDB " +
+      "o tu propio adaptador) y lo que guarda cada uno, clave por clave.",
+    noSessions: "Esta ejecución no ha instalado ningún middleware de sesiones, así que no guarda sesiones.",
+    memory: "Memoria",
+    indexedDB: "IndexedDB",
+    custom: (className) => (className ? `Adaptador propio ${className}` : "Adaptador propio"),
+    fragment: (name) => `fragmento «${name}»`,
+    memoryDefault: "MemorySessionStorage, el almacenamiento por defecto de grammY",
+    memoryExplicit: "MemorySessionStorage",
+    location: (database, store) => `base de datos «${database}», almacén de objetos «${store}»`,
+    lazy: "lazySession",
+    enhanced: "a través de enhanceStorage",
     memoryExplanation:
-      "Este programa guarda sus sesiones en memoria dentro del bot en marcha, como hace grammY por defecto. " +
-      "Esta vista se reconstruye a partir de las llamadas al almacenamiento; los datos desaparecen al detener el bot.",
+      "Las sesiones viven dentro del bot en marcha, fuera del alcance de la página: esta vista se reconstruye " +
+      "a partir de las llamadas al almacenamiento. Desaparecen al detener el bot.",
+    memoryGone: "El bot se ha detenido y estas sesiones se fueron con él. Se muestran como estaban al final.",
+    customExplanation: "La página no puede mirar dentro de este adaptador: esta vista se reconstruye a partir de las llamadas al almacenamiento.",
+    enhancedExplanation: "Guardado como lo escribe enhanceStorage: la sesión en __d, con su caducidad (e) o su versión (v).",
     empty: "No hay nada guardado en IndexedDB.",
     emptyMemory: "Todavía no hay nada en memoria.",
-    store: (name) => `Almacén de objetos «${name}»`,
     cleared: "Almacenamiento borrado.",
+    clearedMemoryStays: "IndexedDB borrado. Las sesiones en memoria viven dentro del bot en marcha: desaparecen al detenerlo.",
     clearFailed: (message) => `No se pudo borrar el almacenamiento: ${message}`,
     unavailable: (message) => `No se puede leer IndexedDB aquí: ${message}`,
     keyCount: (count) => (count === 1 ? "1 clave" : `${count} claves`),

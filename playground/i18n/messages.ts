@@ -102,15 +102,35 @@ export interface PlaygroundMessages {
     other: (kind: string) => string;
     privateChat: string;
   };
+  /** The stored-sessions panel: one block per storage the running program uses. */
   inspector: {
     heading: string;
-    indexedDB: (database: string) => string;
+    /** Before this example has run: what the panel will show. */
+    beforeRun: string;
+    /** The run installed no session middleware (yet). */
+    noSessions: string;
+    /** Block titles, by kind of storage. */
     memory: string;
+    indexedDB: string;
+    custom: (className: string | undefined) => string;
+    /** The block's multi-session fragment. */
+    fragment: (name: string) => string;
+    /** What the block's storage is exactly, and how it was installed. */
+    memoryDefault: string;
+    memoryExplicit: string;
+    location: (database: string, store: string) => string;
+    lazy: string;
+    enhanced: string;
     memoryExplanation: string;
+    /** The run stopped: its memory went with it. */
+    memoryGone: string;
+    customExplanation: string;
+    enhancedExplanation: string;
     empty: string;
     emptyMemory: string;
-    store: (name: string) => string;
     cleared: string;
+    /** IndexedDB was cleared, memory could not be (it is inside the running bot). */
+    clearedMemoryStays: string;
     clearFailed: (message: string) => string;
     unavailable: (message: string) => string;
     keyCount: (count: number) => string;

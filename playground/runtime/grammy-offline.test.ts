@@ -200,8 +200,8 @@ ${throwing}
 });
 
 describe("observed sessions", () => {
-  it("runs the pizza example: the right replies, and strict reads and writes exactly as grammY makes them", async () => {
-    const source = readFileSync(new URL("../examples/pizza/en.ts", import.meta.url), "utf8");
+  it("runs the memory pizza example: the right replies, and strict reads and writes exactly as grammY makes them", async () => {
+    const source = readFileSync(new URL("../examples/pizza-memory/en.ts", import.meta.url), "utf8");
     const harness = await start(source, "pizza.ts");
     await chat(harness, [
       { from: alice, chat: aliceChat, text: "/hunger" },
@@ -256,7 +256,7 @@ describe("observed sessions", () => {
   const count = (events: StorageOpEvent[], op: string) => events.filter((e) => e.op === op).length;
 
   it("measures a 10-update group chat as the docs say: strict 10 reads, 5 writes", async () => {
-    const source = readFileSync(new URL("../examples/pizza/en.ts", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../examples/pizza-memory/en.ts", import.meta.url), "utf8");
     const harness = await start(source, "pizza.ts");
     await chat(harness, groupDay);
     expect(replies(harness)).toEqual(["Your hunger level is 1!", "Your hunger level is 2!"]);
@@ -348,6 +348,6 @@ it("every event the harness saw is one of the protocol's", async () => {
     bot.on("message", (ctx) => ctx.reply("hi"));
   `);
   await chat(harness, [{ from: alice, chat: aliceChat, text: "x" }]);
-  const types = new Set<SandboxEvent["type"]>(["ready", "update-received", "update-handled", "storage", "api-call", "console", "error", "pong"]);
+  const types = new Set<SandboxEvent["type"]>(["ready", "storage-used", "update-received", "update-handled", "storage", "api-call", "console", "error", "pong"]);
   expect(harness.events.every((e) => types.has(e.type))).toBe(true);
 });

@@ -6,7 +6,8 @@
  *   update it handles is reported;
  * - `session` and `lazySession` pass every storage (the one given, or grammY's default
  *   `MemorySessionStorage` created explicitly, and each fragment's storage of a multi session)
- *   through `observeStorage`, so every storage call is reported.
+ *   through `observeStorage`, so every storage is announced and every storage call is reported;
+ * - `enhanceStorage` remembers which storage it wraps, so that storage can still be told apart.
  * Everything else (Context, Composer, errors, keyboards, enhanceStorage…) is untouched grammY.
  *
  * In the browser, Vite resolves "grammy" with the "browser" condition to grammY's own web build
@@ -16,6 +17,8 @@ import * as grammy from "grammy";
 import type { BotConfig, BotError, Context, ErrorHandler, PollingOptions, StorageAdapter, WebhookReplyEnvelope } from "grammy";
 import type { Update } from "grammy/types";
 import type { ApiSimulator } from "./api-simulator";
+import { recordWrapper } from "./storage-kind";
+import type { StorageUse } from "./storage-tracker";
 
 /** The token `new Bot("")` gets: the simulated bot's id and a secret that is obviously not one. */
 export const SIMULATED_TOKEN = "7350123456:SIMULATED-token-the-playground-never-sends-anywhere";
@@ -27,8 +30,8 @@ export type OfflineBot = grammy.Bot<Context, grammy.Api>;
 export interface OfflineEnvironment {
   /** Answers every API call of every bot. */
   readonly simulator: ApiSimulator;
-  /** Wraps a session storage so that its calls are reported. */
-  observeStorage<T>(storage: StorageAdapter<T>): StorageAdapter<T>;
+  /** Announces a session storage (installed as `use` says) and wraps it so that its calls are reported. */
+  observeStorage<T>(storage: StorageAdapter<T>, use: StorageUse): StorageAdapter<T>;
   /** A `Bot` was constructed. */
   botCreated(bot: OfflineBot): void;
   /** `bot.start()` was called. */
@@ -79,32 +82,44 @@ export function createOfflineGrammy(env: OfflineEnvironment): OfflineGrammy {
     }
   }
 
-  const observed = (storage: StorageAdapter<unknown> | undefined) =>
-    env.observeStorage(storage ?? new grammy.MemorySessionStorage<unknown>());
+  type Middleware = StorageUse["middleware"];
+  const observed = (storage: StorageAdapter<unknown> | undefined, middleware: Middleware, fragment?: string) => {
+    const use: StorageUse = fragment === undefined ? { middleware } : { middleware, fragment };
+    if (storage !== undefined) return env.observeStorage(storage, use);
+    return env.observeStorage(new grammy.MemorySessionStorage<unknown>(), { ...use, default: true });
+  };
 
-  function observeOptions(options: AnySessionOptions | undefined): AnySessionOptions {
+  function observeOptions(options: AnySessionOptions | undefined, middleware: Middleware): AnySessionOptions {
     const given = options ?? {};
-    if (given.type !== "multi") return { ...given, storage: observed(given.storage) };
+    if (given.type !== "multi") return { ...given, storage: observed(given.storage, middleware) };
     const out: AnySessionOptions = { type: "multi" };
     for (const [prop, fragment] of Object.entries(given)) {
       if (prop === "type") continue;
       const f = (fragment ?? {}) as AnySessionOptions;
-      out[prop] = { ...f, storage: observed(f.storage) };
+      out[prop] = { ...f, storage: observed(f.storage, middleware, prop) };
     }
     return out;
   }
 
   const session: typeof grammy.session = (options) =>
-    grammy.session(observeOptions(options as AnySessionOptions | undefined) as Parameters<typeof grammy.session>[0]);
+    grammy.session(observeOptions(options as AnySessionOptions | undefined, "session") as Parameters<typeof grammy.session>[0]);
 
   const lazySession: typeof grammy.lazySession = (options) => {
     const given = options as AnySessionOptions | undefined;
     // grammY refuses lazy multi sessions; let it say so in its own words.
     if (given?.type !== undefined && given.type !== "single") return grammy.lazySession(options);
-    return grammy.lazySession(observeOptions(given) as Parameters<typeof grammy.lazySession>[0]);
+    return grammy.lazySession(observeOptions(given, "lazySession") as Parameters<typeof grammy.lazySession>[0]);
   };
 
-  return Object.freeze({ ...grammy, Bot, session, lazySession }) as unknown as OfflineGrammy;
+  // The enhanced storage is a plain object of closures: remember what it wraps, so the storage the
+  // program uses can still be told (an enhanced IndexedDBAdapter is still IndexedDB).
+  const enhanceStorage: typeof grammy.enhanceStorage = (options) => {
+    const enhanced = grammy.enhanceStorage(options);
+    recordWrapper(enhanced, options?.storage, true);
+    return enhanced;
+  };
+
+  return Object.freeze({ ...grammy, Bot, session, lazySession, enhanceStorage }) as unknown as OfflineGrammy;
 }
 
 /**

@@ -97,6 +97,21 @@ describe("SandboxRunner", () => {
     expect(events.filter((e) => e.type === "console")).toHaveLength(2);
   });
 
+  it("checks storage-used events: a well-formed one passes with only its known fields, a malformed one becomes a warning", () => {
+    runner.run(program, storage);
+    const good = { storageIndex: 0, kind: "indexeddb", middleware: "session", database: "db", store: "sessions" } as const;
+    workers[0].emit({ type: "storage-used", storage: { ...good, extra: "<img>" } as never });
+    workers[0].emit({ type: "storage-used", storage: { storageIndex: -1, kind: "memory", middleware: "session" } });
+    workers[0].emit({ type: "storage-used", storage: { storageIndex: 1, kind: "redis", middleware: "session" } as never });
+    workers[0].emit({ type: "storage-used", storage: { storageIndex: 2, kind: "indexeddb", middleware: "session" } });
+    const seen = events.filter((e) => e.type === "storage-used" || e.type === "console");
+    expect(seen[0]).toEqual({ type: "storage-used", storage: good });
+    expect(seen.slice(1).map((e) => (e.type === "console" ? e.level : e.type))).toEqual(["warn", "warn", "warn"]);
+    expect(seen[1]).toMatchObject({ text: expect.stringContaining("storageIndex is not a non-negative integer") });
+    expect(seen[2]).toMatchObject({ text: expect.stringContaining("kind is not one of memory, indexeddb, custom") });
+    expect(seen[3]).toMatchObject({ text: expect.stringContaining("needs its database and store") });
+  });
+
   it("keeps a worker that yields, even when it is busy for longer than the watchdog limit in total", () => {
     runner.run(program, storage);
     workers[0].emit({ type: "ready", durationMs: 1 });

@@ -11,6 +11,7 @@
  */
 import type { Update } from "grammy/types";
 import type { SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
+import { checkStorageUsed } from "./storage-used-check";
 
 /** What the runner itself reports, next to the worker's {@link SandboxEvent}s. */
 export type RunnerEvent =
@@ -54,6 +55,17 @@ export interface SandboxRunnerOptions {
 /** The real worker; Vite bundles it because of this exact `new Worker(new URL(…))` shape. */
 export function createSandboxWorker(): SandboxWorker {
   return new Worker(new URL("./sandbox.worker.ts", import.meta.url), { type: "module" }) as unknown as SandboxWorker;
+}
+
+/**
+ * The event as the page may use it: a `storage-used` event whose shape is wrong (only a program
+ * posting its own messages could send one) becomes a warning in the console instead.
+ */
+function checked(event: SandboxEvent): SandboxEvent {
+  if (event.type !== "storage-used") return event;
+  const result = checkStorageUsed(event);
+  if (result.ok) return { type: "storage-used", storage: result.storage };
+  return { type: "console", level: "warn", text: `The sandbox sent a storage-used event the page cannot use (${result.reason}); it was ignored.` };
 }
 
 function seconds(ms: number): string {
@@ -142,8 +154,9 @@ export class SandboxRunner {
     if (this.worker) this.terminate({ type: "stopped", reason: "user" });
   }
 
-  private receive(event: SandboxEvent): void {
+  private receive(received: SandboxEvent): void {
     this.alive = true;
+    const event = checked(received);
     switch (event.type) {
       case "pong":
         if (this.unanswered && event.seq >= this.unanswered.seq) this.unanswered = undefined;

@@ -17,7 +17,8 @@ import type { AvailableModule, SandboxEvent } from "../protocol";
 import { ApiSimulator } from "./api-simulator";
 import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
 import { describeError } from "./describe-error";
-import { StorageTracker } from "./storage-tracker";
+import { recordWrapper } from "./storage-kind";
+import { StorageTracker, type StorageUse } from "./storage-tracker";
 
 /** A 1-based position in the user's source. */
 export interface SourcePosition {
@@ -82,7 +83,11 @@ export class SandboxRuntime implements OfflineEnvironment {
       "grammy/web": offlineGrammy,
       // "grammy/types" is types only, apart from InputFile (its Node build would pull in fs).
       "grammy/types": Object.freeze({ InputFile: grammy.InputFile }),
-      "@session-lab/adapters-browser": Object.freeze({ ...adapters, IndexedDBAdapter: defaultDatabase(adapters.IndexedDBAdapter, options.database) }),
+      "@session-lab/adapters-browser": Object.freeze({
+        ...adapters,
+        IndexedDBAdapter: defaultDatabase(adapters.IndexedDBAdapter, options.database),
+        observeStorage: traceableObserver(adapters.observeStorage),
+      }),
       "idb-keyval": idbKeyval,
     });
   }
@@ -152,8 +157,8 @@ export class SandboxRuntime implements OfflineEnvironment {
   // ── OfflineEnvironment ──────────────────────────────────────────────────────────────────
 
   /** {@inheritDoc OfflineEnvironment.observeStorage} */
-  observeStorage<T>(storage: grammy.StorageAdapter<T>): grammy.StorageAdapter<T> {
-    return this.storages.observe(storage);
+  observeStorage<T>(storage: grammy.StorageAdapter<T>, use: StorageUse): grammy.StorageAdapter<T> {
+    return this.storages.observe(storage, use);
   }
 
   /** {@inheritDoc OfflineEnvironment.botCreated} */
@@ -267,5 +272,14 @@ function defaultDatabase(Base: typeof adapters.IndexedDBAdapter, database: strin
     constructor(options: adapters.IndexedDBAdapterOptions = {}) {
       super({ ...options, database: options.database ?? database });
     }
+  };
+}
+
+/** The package's `observeStorage`, with each wrapper it returns traced back to the storage it observes. */
+function traceableObserver(observe: typeof adapters.observeStorage): typeof adapters.observeStorage {
+  return (storage, listener) => {
+    const observed = observe(storage, listener);
+    recordWrapper(observed, storage, false);
+    return observed;
   };
 }

@@ -1,16 +1,27 @@
 /**
  * Turns the adapter package's `observeStorage` events into the sandbox's storage events: each
- * observed storage gets an index, each call is tagged with the update being handled, and writes
- * and deletes carry what the key held before, as far as the sandbox has seen it.
+ * observed storage gets an index and is announced with what it is (a `storage-used` event), each
+ * call is tagged with the update being handled, and writes and deletes carry what the key held
+ * before, as far as the sandbox has seen it.
  */
 import { observeStorage, type StorageEvent } from "@session-lab/adapters-browser";
 import type { StorageAdapter } from "grammy";
-import type { StorageOpEvent } from "../protocol";
+import type { SessionStorageInfo, StorageOpEvent, StorageUsedEvent } from "../protocol";
 import { describeError } from "./describe-error";
+import { describeStorage } from "./storage-kind";
+
+/** How the program installed a storage: which middleware, which fragment, whether grammY's default. */
+export interface StorageUse {
+  middleware: SessionStorageInfo["middleware"];
+  /** The property of a multi session's fragment. */
+  fragment?: string;
+  /** The program passed no storage; the sandbox created grammY's default `MemorySessionStorage`. */
+  default?: boolean;
+}
 
 /** Where a {@link StorageTracker} sends its events and learns the current update. */
 export interface StorageTrackerOptions {
-  report(event: StorageOpEvent): void;
+  report(event: StorageOpEvent | StorageUsedEvent): void;
   currentUpdateId(): number | undefined;
 }
 
@@ -29,15 +40,31 @@ export class StorageTracker {
     return this.count;
   }
 
-  /** Wraps `storage` so every call on it is reported; the storage itself behaves unchanged. */
-  observe<T>(storage: StorageAdapter<T>): StorageAdapter<T> {
+  /**
+   * Announces `storage` (what it is, and how `use` says it was installed), then wraps it so every call
+   * on it is reported; the storage itself behaves unchanged.
+   */
+  observe<T>(storage: StorageAdapter<T>, use: StorageUse): StorageAdapter<T> {
     const storageIndex = this.count++;
+    this.options.report({ type: "storage-used", storage: storageInfo(storageIndex, storage, use) });
     // Snapshots of each key's value as the sandbox last saw it (read or written).
     const known = new Map<string, unknown>();
     return observeStorage(storage, (event) => {
       this.options.report(toStorageOpEvent(event, storageIndex, this.options.currentUpdateId(), known));
     });
   }
+}
+
+function storageInfo(storageIndex: number, storage: unknown, use: StorageUse): SessionStorageInfo {
+  const { kind, enhanced, database, store, className } = describeStorage(storage);
+  const info: SessionStorageInfo = { storageIndex, kind, middleware: use.middleware };
+  if (use.fragment !== undefined) info.fragment = use.fragment;
+  if (use.default) info.default = true;
+  if (enhanced) info.enhanced = true;
+  if (database !== undefined) info.database = database;
+  if (store !== undefined) info.store = store;
+  if (className !== undefined) info.className = className;
+  return info;
 }
 
 function toStorageOpEvent(event: StorageEvent, storageIndex: number, updateId: number | undefined, known: Map<string, unknown>): StorageOpEvent {

@@ -189,6 +189,31 @@ describe("playground store", () => {
     ]);
   });
 
+  it("keeps the storages the run uses, by index, for this run only, with the example it ran", () => {
+    const { store, frame } = manualStore();
+    store.example.value = "multi";
+    store.beginRun();
+    expect(store.ranExample.value).toBe("multi");
+    store.ingest({ type: "storage-used", storage: { storageIndex: 1, kind: "memory", middleware: "session", fragment: "chat", default: true } });
+    store.ingest({ type: "storage-used", storage: { storageIndex: 0, kind: "indexeddb", middleware: "session", fragment: "user", database: "db", store: "sessions" } });
+    expect(store.storages.value).toEqual([]);
+    frame();
+    expect(store.storages.value.map((s) => `${s.storageIndex}:${s.kind}:${s.fragment}`)).toEqual(["0:indexeddb:user", "1:memory:chat"]);
+
+    // A repeated index replaces the old entry rather than doubling the block.
+    store.ingest({ type: "storage-used", storage: { storageIndex: 1, kind: "custom", middleware: "session", className: "X" } });
+    frame();
+    expect(store.storages.value.map((s) => `${s.storageIndex}:${s.kind}`)).toEqual(["0:indexeddb", "1:custom"]);
+
+    // A new run starts with none, and queued events of the old one are dropped.
+    store.ingest({ type: "storage-used", storage: { storageIndex: 2, kind: "memory", middleware: "session" } });
+    store.example.value = "pizza";
+    store.beginRun();
+    frame();
+    expect(store.storages.value).toEqual([]);
+    expect(store.ranExample.value).toBe("pizza");
+  });
+
   it("lists console output and errors with the user's line", () => {
     const { store } = manualStore();
     store.beginRun();

@@ -5,7 +5,7 @@ import { ChatTimeline } from "./chat-timeline";
 import { FrameBatcher, nextFrame, type Schedule } from "./frame-batcher";
 import { MemoryView } from "./memory-view";
 import { TrafficLog } from "./traffic-log";
-import type { CompileState, ConsoleEntry, RunEvent, RunState, TrafficTotals, UpdateSummary } from "./types";
+import type { CompileState, ConsoleEntry, RunEvent, RunState, SessionStorageInfo, TrafficTotals, UpdateSummary } from "./types";
 import { summarizeUpdate } from "./update-summary";
 
 /** Options for {@link createPlaygroundStore}. */
@@ -47,6 +47,10 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
   /** esbuild is downloaded and started (it stays so for the tab). */
   const compilerReady = ref(false);
   const run = shallowRef<RunState>({ status: "idle", runNumber: 0 });
+  /** The example the current (or last) run was started from. */
+  const ranExample = ref<string | undefined>(undefined);
+  /** The storages the current (or last) run installed, as the sandbox reported them, by storage index. */
+  const storages = shallowRef<SessionStorageInfo[]>([]);
 
   const trafficRows = shallowRef(traffic.rows);
   const totals = shallowRef<TrafficTotals>({ ...traffic.totals });
@@ -108,6 +112,9 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
           });
           consoleChanged = true;
           break;
+        case "storage-used":
+          storages.value = withStorage(storages.value, event.storage);
+          break;
         case "ready":
           run.value = { ...run.value, status: "running", readyAt: now() };
           break;
@@ -148,6 +155,8 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
     compile,
     compilerReady,
     run,
+    ranExample,
+    storages,
     /** Group and call rows of the storage traffic log, oldest first. */
     trafficRows,
     totals,
@@ -203,12 +212,14 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
     },
 
     /**
-     * Starts a new run's record: the old run's traffic, totals, memory view and console go (pending
+     * Starts a new run's record: the old run's traffic, totals, storages, memory view and console go (pending
      * events of the old run are dropped); the chat keeps its history with a "restarted" divider.
      */
     beginRun(): void {
       batcher.drop();
       ranCode.value = code.value;
+      ranExample.value = example.value;
+      storages.value = [];
       traffic.clear();
       memory.clear();
       summaries.clear();
@@ -238,6 +249,11 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
 
 /** One playground's store. */
 export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
+
+/** `list` with `storage` in its place (a storage index is announced once; a repeat replaces it), by index. */
+function withStorage(list: SessionStorageInfo[], storage: SessionStorageInfo): SessionStorageInfo[] {
+  return [...list.filter((s) => s.storageIndex !== storage.storageIndex), storage].sort((a, b) => a.storageIndex - b.storageIndex);
+}
 
 function now(): number {
   return typeof performance === "undefined" ? Date.now() : performance.now();

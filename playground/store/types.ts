@@ -3,7 +3,7 @@
  * reader's language, so one store serves both locales.
  */
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
-import type { Diagnostic, SandboxEvent, StorageOpEvent } from "../protocol";
+import type { Diagnostic, SandboxEvent, SessionStorageInfo, StorageOpEvent } from "../protocol";
 
 /**
  * What the sandbox runner says about its own life cycle, next to the sandbox's events.
@@ -138,4 +138,4 @@ export interface ConsoleEntry {
   phase?: "load" | "update" | "unhandled";
 }
 
-export type { Diagnostic, StorageOpEvent, Update };
+export type { Diagnostic, SessionStorageInfo, StorageOpEvent, Update };

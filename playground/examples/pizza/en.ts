@@ -1,4 +1,5 @@
 import { Bot, Context, session, SessionFlavor } from "grammy";
+import { IndexedDBAdapter } from "@session-lab/adapters-browser";
 
 // What every chat remembers between updates.
 interface SessionData {
@@ -14,7 +15,9 @@ const bot = new Bot<MyContext>("");
 function initial(): SessionData {
   return { pizzaCount: 0 };
 }
-bot.use(session({ initial }));
+
+// The browser's IndexedDB keeps the sessions, so they outlive Stop, Run and a reload of the page.
+bot.use(session({ initial, storage: new IndexedDBAdapter<SessionData>() }));
 
 bot.command("hunger", async (ctx) => {
   const count = ctx.session.pizzaCount;

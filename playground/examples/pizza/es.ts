@@ -1,4 +1,5 @@
 import { Bot, Context, session, SessionFlavor } from "grammy";
+import { IndexedDBAdapter } from "@session-lab/adapters-browser";
 
 // Lo que cada chat recuerda de una actualización a otra.
 interface SessionData {
@@ -14,7 +15,10 @@ const bot = new Bot<MyContext>("");
 function initial(): SessionData {
   return { pizzaCount: 0 };
 }
-bot.use(session({ initial }));
+
+// Las sesiones se guardan en IndexedDB, la base de datos del navegador:
+// sobreviven a Detener, a Ejecutar y a recargar la página.
+bot.use(session({ initial, storage: new IndexedDBAdapter<SessionData>() }));
 
 bot.command("hunger", async (ctx) => {
   const count = ctx.session.pizzaCount;

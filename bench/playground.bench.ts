@@ -1,14 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../scripts/chromium";
 import { serveStatic } from "../scripts/serve";
 import { COMPARE_EMBED_STRINGS } from "../playground/compare/strings/embed";
 import { comparisonStrings } from "../playground/compare/strings/comparison";
 import { median, row, type BenchSuite } from "./types";
+import { REPO_ROOT as root, siteBuild } from "./site-build";
 
 // The playground in headless Chromium on the production build, served locally:
 // - navigation → ready to run (cold: a fresh browser context each time, so nothing is cached);
@@ -20,19 +20,16 @@ const RUNS = Number(process.env.BENCH_PLAYGROUND_RUNS ?? 5);
 const RERUNS = 9;
 const UPDATES = 1_000;
 const BIG_UPDATES = 5_000;
-const root = fileURLToPath(new URL("..", import.meta.url));
-// PLAYGROUND_BENCH_DIST measures another build of the site (the default is the repository's).
-const dist = process.env.PLAYGROUND_BENCH_DIST ?? join(root, ".vitepress/dist");
 
 const READY = '.sl-playground[data-ready="true"]';
 /** Ready and the final editor (Monaco on a desktop) is in place: nothing is still loading. */
 const SETTLED = '.sl-playground[data-ready="true"][data-editor-ready="true"]';
 
+// PLAYGROUND_BENCH_DIST measures another build of the site (the default is the repository's).
+let dist = "";
+
 const suite: BenchSuite = async () => {
-  if (!existsSync(join(dist, "index.html")) && !process.env.PLAYGROUND_BENCH_DIST) {
-    console.log("No production build in .vitepress/dist: building it (npx vitepress build)…");
-    execFileSync("npx", ["vitepress", "build"], { cwd: root, stdio: "inherit" });
-  }
+  dist = siteBuild();
   const bare = buildBareSite();
   const bareSearch = buildBareSite(true);
   const site = await serveStatic(dist);

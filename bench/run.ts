@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync, readdirSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { BenchResult, BenchSuite } from "./types";
 
@@ -15,19 +16,23 @@ if (unknown.length) {
   process.exit(2);
 }
 
-const results: BenchResult[] = [];
+const results: (BenchResult & { load: { before: number; after: number; cores: number } })[] = [];
+const loadText = () => loadavg().map((n) => n.toFixed(2)).join(", ");
 let failed = false;
 for (const name of suites) {
-  console.log(`\n▶ ${name}`);
+  console.log(`\n▶ ${name} (load average ${loadText()} on ${cpus().length} cores)`);
   const suite: BenchSuite = (await import(`./${name}.bench.ts`)).default;
+  const loadBefore = loadavg()[0];
   const result = await suite();
-  results.push(result);
+  // Numbers measured on a busy machine are not comparable with a quiet run: keep the load beside them.
+  results.push({ ...result, load: { before: loadBefore, after: loadavg()[0], cores: cpus().length } });
+  console.log(`load average after ${name}: ${loadText()}`);
   console.table(
     result.rows.map((r) => ({
       metric: r.metric,
       value: Number(r.value.toFixed(3)),
       unit: r.unit,
-      budget: r.budget ?? "",
+      budget: r.budget === undefined ? "" : `${r.floor ? "≥" : "≤"} ${r.budget}`,
       within: r.ok === undefined ? "" : r.ok ? "yes" : "NO",
     })),
   );

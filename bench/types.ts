@@ -5,6 +5,8 @@ export interface BenchRow {
   unit: string;
   /** Upper bound the design sets for this metric; `ok` says whether `value` stays within it. */
   budget?: number;
+  /** The budget is a floor (a score to reach), not a ceiling. */
+  floor?: boolean;
   ok?: boolean;
 }
 
@@ -25,7 +27,12 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** A row with its budget checked. */
+/** A row with its budget (a ceiling) checked. */
 export function row(metric: string, value: number, unit: string, budget?: number): BenchRow {
   return budget === undefined ? { metric, value, unit } : { metric, value, unit, budget, ok: value <= budget };
+}
+
+/** A row whose value must reach `floor` (a score), checked. */
+export function floorRow(metric: string, value: number, unit: string, floor: number): BenchRow {
+  return { metric, value, unit, budget: floor, floor: true, ok: value >= floor };
 }

@@ -26,6 +26,8 @@ interface Audit {
   speedIndex: number;
   /** The longest main-thread tasks Lighthouse saw, with what ran in them, to tell where blocking time comes from. */
   longTasks: { url: string; startMs: number; durationMs: number }[];
+  /** The largest layout shifts: what moved (a CSS selector) and by how much, to tell where CLS comes from. */
+  shifts: { element: string; score: number }[];
 }
 
 const suite: BenchSuite = async () => {
@@ -82,6 +84,10 @@ async function audit(url: string, port: number): Promise<Audit> {
   const longTasks = ((lhr.audits["long-tasks"]?.details as { items?: { url: string; startTime: number; duration: number }[] })?.items ?? [])
     .slice(0, 8)
     .map((t) => ({ url: t.url, startMs: Math.round(t.startTime), durationMs: Math.round(t.duration) }));
+  type ShiftItem = { node?: { selector?: string; snippet?: string }; score: number };
+  const shifts = ((lhr.audits["layout-shifts"]?.details as { items?: ShiftItem[] })?.items ?? [])
+    .slice(0, 5)
+    .map((s) => ({ element: s.node?.selector ?? s.node?.snippet ?? "?", score: Number(s.score.toFixed(4)) }));
   return {
     score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
     tbt: value("total-blocking-time"),
@@ -90,5 +96,6 @@ async function audit(url: string, port: number): Promise<Audit> {
     fcp: value("first-contentful-paint"),
     speedIndex: value("speed-index"),
     longTasks,
+    shifts,
   };
 }

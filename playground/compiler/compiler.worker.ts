@@ -21,6 +21,8 @@ function errorMessage(error: unknown): string {
 }
 
 let ready: Promise<number> | undefined;
+/** How long after esbuild starts the warm-up waits for a compile request that would make it pointless. */
+const WARM_UP_DELAY_MS = 150;
 /** Compiles in flight; warming up waits for them. */
 let compiling = 0;
 
@@ -38,7 +40,9 @@ function init(): Promise<number> {
     // message to Go waits on a setTimeout that browsers clamp to 4 ms. Engines without nested workers run it here.
     await esbuild.initialize({ wasmModule, worker: typeof Worker !== "undefined" });
     const durationMs = performance.now() - started;
-    void warmUp(esbuild, () => compiling > 0);
+    // Not at once: a page that runs code right away sends its compile as soon as it hears "init-done", and
+    // that compile should not queue behind a warm-up build (the first build of a fresh esbuild is the slow one).
+    setTimeout(() => void warmUp(esbuild, () => compiling > 0), WARM_UP_DELAY_MS);
     return durationMs;
   })().catch((error: unknown) => {
     ready = undefined;
@@ -48,9 +52,12 @@ function init(): Promise<number> {
 }
 
 async function compile(id: number, code: string, filename: string): Promise<void> {
+  // Counted from the request on, so that a warm-up build never starts while this one waits for esbuild.
+  compiling++;
   try {
     await init();
   } catch (error) {
+    compiling--;
     scope.postMessage({
       type: "compile-failed",
       id,
@@ -63,7 +70,6 @@ async function compile(id: number, code: string, filename: string): Promise<void
   }
 
   const started = performance.now();
-  compiling++;
   try {
     const result = await bundleProgram(esbuild, code, filename);
     const durationMs = performance.now() - started;

@@ -4,6 +4,12 @@ import { createSandboxWorker, SandboxRunner } from "../runtime/runner";
 import { createCallbackQueryUpdate, createUpdateIdSequence, createTextMessageUpdate } from "../runtime/updates";
 import type { PlaygroundStore } from "../store";
 import { createWarmWorkers } from "./warm-worker";
+import { holdIdleWork, pageLoaded, whenIdle } from "./idle";
+
+/** Events on the page that say the reader is about to use the playground: start the compiler then. */
+const INTENT_EVENTS = ["pointerdown", "keydown", "focusin"] as const;
+/** A run that is ready but gets no update keeps optional work back no longer than this. */
+const QUIET_RUN_HOLD_MS = 3_000;
 
 /** What a {@link createPlaygroundController} needs besides the store. */
 export interface PlaygroundControllerOptions {
@@ -26,6 +32,8 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   const unsubscribe = runner.onEvent((event) => {
     if (event.type === "api-call") noteMessageIds(event.result);
     store.ingest(event);
+    if (event.type === "update-handled" || event.type === "stopped") releaseRunHold();
+    else if (event.type === "ready") runHoldTimer = setTimeout(releaseRunHold, QUIET_RUN_HOLD_MS);
   });
   const nextUpdateId = createUpdateIdSequence(1);
   /** The highest message id seen per chat, so simulated users' messages never reuse a bot message's id. */
@@ -33,6 +41,25 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   let compiling = 0;
   let compilerReady = false;
   let disposed = false;
+  let preparing = false;
+  let stopIntent: (() => void) | undefined;
+  let releaseRunHold: () => void = () => {};
+  let runHoldTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * From Run until the program has answered its first update (or stopped, or sat ready with nothing sent
+   * for a while), optional main-thread work such as loading Monaco waits: the reader is waiting for this.
+   */
+  function holdUntilFirstResult(): void {
+    releaseRunHold();
+    let release!: () => void;
+    holdIdleWork(new Promise<void>((resolve) => (release = resolve)));
+    releaseRunHold = () => {
+      clearTimeout(runHoldTimer);
+      releaseRunHold = () => {};
+      release();
+    };
+  }
 
   function noteMessageIds(result: unknown): void {
     if (typeof result !== "object" || result === null || !("message_id" in result) || !("chat" in result)) return;
@@ -46,8 +73,29 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     return id;
   }
 
-  /** Starts esbuild now (download with progress), so the first Run does not wait for it. */
-  async function prepare(): Promise<void> {
+  /**
+   * Starts esbuild ahead of the first Run (download with progress), so that Run does not wait for it, but
+   * not while the page is still loading: the 14 MB download and its compilation would compete with the
+   * page's own first paint and scripts. It starts once the page has loaded and the main thread is idle, or
+   * sooner at the first sign of use (a click, a key, focus anywhere in the page); with `now`, at once, for
+   * a page that runs code right away. Run itself never waits for this: it starts the compiler at once.
+   */
+  async function prepare(options: { now?: boolean } = {}): Promise<void> {
+    if (preparing || compilerReady) return;
+    preparing = true;
+    if (!options.now) {
+      await new Promise<void>((resolve) => {
+        const start = () => {
+          stopIntent?.();
+          resolve();
+        };
+        INTENT_EVENTS.forEach((type) => document.addEventListener(type, start, { capture: true, passive: true }));
+        stopIntent = () => INTENT_EVENTS.forEach((type) => document.removeEventListener(type, start, { capture: true }));
+        void pageLoaded().then(() => whenIdle(2_000)).then(start);
+      });
+      stopIntent = undefined;
+    }
+    if (disposed) return;
     try {
       await startCompiler();
     } catch (error) {
@@ -59,9 +107,17 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   async function startCompiler(): Promise<void> {
     if (compilerReady) return;
     store.setCompilerLoading();
+    // The download reports every chunk it gets; the page shows at most one progress update per frame.
+    let latest: { loaded: number; total: number } | undefined;
+    let frame: number | undefined;
     await compiler.init((loaded, total) => {
-      if (!compilerReady) store.setCompilerLoading({ loaded, total });
+      latest = { loaded, total };
+      frame ??= requestAnimationFrame(() => {
+        frame = undefined;
+        if (!compilerReady && latest) store.setCompilerLoading(latest);
+      });
     });
+    if (frame !== undefined) cancelAnimationFrame(frame);
     compilerReady = true;
     store.setCompilerReady();
   }
@@ -73,30 +129,39 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   async function run(): Promise<void> {
     const ticket = ++compiling;
     store.setCompiling();
+    holdUntilFirstResult();
     let result;
     try {
       await startCompiler();
       store.setCompiling();
       result = await compiler.compile(store.code.value, filename);
     } catch (error) {
-      if (ticket === compiling) store.setCompilerFailed(message(error));
+      if (ticket === compiling) {
+        store.setCompilerFailed(message(error));
+        releaseRunHold();
+      }
       return;
     }
     // A newer Run click superseded this one while it compiled.
     if (ticket !== compiling || disposed) return;
     store.setCompiled(result);
-    if (!result.ok) return;
+    if (!result.ok) {
+      releaseRunHold();
+      return;
+    }
     store.beginRun();
     try {
       runner.run({ code: result.code, map: result.map, filename }, { database: options.database() });
     } catch (error) {
       // No Worker at all (a very old browser, or scripts blocked).
       store.markStopped("crashed", message(error));
+      releaseRunHold();
     }
   }
 
   function stop(): void {
     compiling++;
+    releaseRunHold();
     if (runner.running) runner.stop();
     else if (store.run.value.status !== "idle") store.markStopped("user");
   }
@@ -126,6 +191,8 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
 
   function dispose(): void {
     disposed = true;
+    stopIntent?.();
+    releaseRunHold();
     unsubscribe();
     runner.stop();
     workers.dispose();

@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, ref, watch, type Ref } from "vue";
+import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from "vue";
 
 /** What {@link useWindowedList} needs to know. */
 export interface WindowedListOptions {
@@ -6,47 +6,94 @@ export interface WindowedListOptions {
   container: Ref<HTMLElement | undefined>;
   /** How many rows there are. */
   count: Ref<number>;
-  /** Every row's height in pixels (fixed: that is what makes any slice cheap to find). */
-  rowHeight: number;
-  /** Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
-  overscan?: number;
+  /**
+   * Row `index`'s height in pixels. Known without layout for most rows (each kind of row has its own fixed
+   * height); rows that grow (an expanded value) report what they measured, then call `invalidate(index)`.
+   */
+  heightOf: (index: number) => number;
+  /** Pixels rendered beyond each edge of the viewport, so fast scrolling shows no gaps. */
+  overscanPx?: number;
 }
 
 /**
- * Renders only the rows in view of a long list of fixed-height rows: the list keeps its full scroll
- * height (a spacer), and `start`/`end` say which rows to put in the DOM. While the reader is at the
- * bottom, new rows keep it at the bottom, like a terminal; scrolling up stops that.
+ * Renders only the rows in view of a long list: the list keeps its full scroll height (a spacer), and
+ * `start`/`end` say which rows to put in the DOM. Row tops are prefix sums of the rows' heights, built
+ * once as rows arrive and rebuilt only from a row whose height changed, so finding the rows in view is a
+ * binary search and nothing is read back from layout per row. While the reader is at the bottom, new rows
+ * keep it at the bottom, like a terminal; scrolling up stops that.
  */
 export function useWindowedList(options: WindowedListOptions) {
-  const { container, count, rowHeight } = options;
-  const overscan = options.overscan ?? 8;
+  const { container, count, heightOf } = options;
+  const overscan = options.overscanPx ?? 200;
   const scrollTop = ref(0);
   const viewport = ref(400);
+  const width = ref(0);
   const following = ref(true);
+  // tops[i] is row i's top; tops[count] the total height. Valid up to `built`.
+  const tops = shallowRef<number[]>([0]);
+  let built = 0;
+  const version = ref(0);
 
-  const start = computed(() => Math.max(0, Math.floor(scrollTop.value / rowHeight) - overscan));
-  const end = computed(() => Math.min(count.value, Math.ceil((scrollTop.value + viewport.value) / rowHeight) + overscan));
-  const totalHeight = computed(() => count.value * rowHeight);
-  const offset = computed(() => start.value * rowHeight);
+  function layout(): number[] {
+    const list = tops.value;
+    const n = count.value;
+    if (built > n) built = n;
+    list.length = n + 1;
+    for (let i = built; i < n; i++) list[i + 1] = list[i] + heightOf(i);
+    built = n;
+    return list;
+  }
+
+  /** The first row whose bottom is below `y`. */
+  function rowAt(list: number[], y: number): number {
+    let lo = 0;
+    let hi = count.value - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid + 1] <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo);
+  }
+
+  // A fresh wrapper each time: the array itself is reused, and a computed returning the same array would
+  // look unchanged to its dependents.
+  const positions = computed(() => {
+    void version.value;
+    return { tops: layout() };
+  });
+  const start = computed(() => rowAt(positions.value.tops, scrollTop.value - overscan));
+  const end = computed(() => Math.min(count.value, rowAt(positions.value.tops, scrollTop.value + viewport.value + overscan) + 1));
+  const totalHeight = computed(() => positions.value.tops[count.value] ?? 0);
+  const offset = computed(() => positions.value.tops[start.value] ?? 0);
+
+  /** Row heights from `index` on may have changed: their tops are recomputed. */
+  function invalidate(index: number): void {
+    built = Math.min(built, Math.max(0, index));
+    version.value++;
+  }
 
   function measure(): void {
     const el = container.value;
     if (!el) return;
     viewport.value = el.clientHeight || viewport.value;
-    scrollTop.value = el.scrollTop;
+    width.value = el.clientWidth || width.value;
+    // A list that was hidden (a closed tab) while rows arrived could not scroll then: catch up now.
+    if (following.value && el.clientHeight > 0) toBottom();
+    else scrollTop.value = el.scrollTop;
   }
 
   function onScroll(): void {
     const el = container.value;
     if (!el) return;
     scrollTop.value = el.scrollTop;
-    following.value = el.scrollTop + el.clientHeight >= el.scrollHeight - rowHeight;
+    following.value = el.scrollTop + el.clientHeight >= el.scrollHeight - 30;
   }
 
   function toBottom(): void {
     const el = container.value;
     if (!el) return;
-    // Known sizes, so nothing is read back from layout: the spacer is count × rowHeight tall.
+    // Known sizes, so nothing is read back from layout: the spacer is as tall as the rows' heights add up to.
     const bottom = Math.max(0, totalHeight.value - viewport.value);
     el.scrollTop = bottom;
     scrollTop.value = bottom;
@@ -56,15 +103,18 @@ export function useWindowedList(options: WindowedListOptions) {
   function reveal(index: number): void {
     const el = container.value;
     if (!el) return;
-    const top = index * rowHeight;
+    const list = positions.value.tops;
+    const top = list[index] ?? 0;
+    const bottom = list[index + 1] ?? top;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = Math.min(top, bottom - el.clientHeight);
     onScroll();
   }
 
   // Right after the DOM is patched, in the same frame: the layout this forces is the one the frame needs
   // anyway, instead of a second one in the next frame.
-  watch(count, () => {
+  watch(count, (now, before) => {
+    if (now < before) invalidate(0);
     if (following.value) toBottom();
   }, { flush: "post" });
 
@@ -80,5 +130,5 @@ export function useWindowedList(options: WindowedListOptions) {
   }, { immediate: true });
   onBeforeUnmount(() => observer?.disconnect());
 
-  return { start, end, totalHeight, offset, onScroll, reveal, following, toBottom };
+  return { start, end, totalHeight, offset, width, onScroll, reveal, invalidate, following, toBottom };
 }

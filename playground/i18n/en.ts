@@ -1,4 +1,5 @@
 import { EMBED_STRINGS } from "./embed";
+import { formatDuration } from "../store/format-value";
 import type { PlaygroundMessages } from "./messages";
 
 /** The playground in English. */
@@ -87,7 +88,7 @@ export const en: PlaygroundMessages = {
     write: "writes",
     delete: "deletes",
     other: "other",
-    update: (id, summary) => `Update ${id}: ${summary}`,
+    update: (id, summary) => `Update ${id} · ${summary}`,
     outsideUpdate: "Outside any update",
     failedUpdate: "handler threw: nothing written back",
     found: "found",
@@ -101,6 +102,18 @@ export const en: PlaygroundMessages = {
     storageIndex: (index) => `session #${index + 1}`,
     items: (count) => `${count} items`,
     error: "failed",
+    calls: (count) => `${count} ${count === 1 ? "call" : "calls"}`,
+    handledIn: (duration) => `handled in ${duration}`,
+    axisFromUpdate: "Time since the update arrived",
+    axisFromFirstCall: "Time since its first storage call",
+    axisTick: (ms) => `${ms} ms`,
+    atTime: (op, time) => `${op} at ${time}`,
+    sessionSpan: (from, to) => `session storage calls from ${from} to ${to}`,
+    sessionLegend: "session: first to last call",
+    moreCalls: (count) => `+${count} more`,
+    unchanged: "unchanged",
+    wholeValue: (key) => (key === undefined ? "Whole value" : `Whole value of ${key}`),
+    keys: "Arrow keys move between calls; Enter or Space shows a whole value.",
   },
   summary: {
     message: (from, chat, text) => `${from} in ${chat}: ${text}`,
@@ -147,5 +160,5 @@ export const en: PlaygroundMessages = {
     compileErrors: "Problems in the code",
     update: (id) => `update ${id}`,
   },
-  durationMs: (ms) => `${ms < 10 ? ms.toFixed(2) : ms.toFixed(0)} ms`,
+  durationMs: (ms) => formatDuration(ms, "."),
 };

@@ -1,4 +1,5 @@
 import { EMBED_STRINGS } from "./embed";
+import { formatDuration } from "../store/format-value";
 import type { PlaygroundMessages } from "./messages";
 
 /** El playground en español (de tú). */
@@ -88,7 +89,7 @@ export const es: PlaygroundMessages = {
     write: "escrituras",
     delete: "borrados",
     other: "otras",
-    update: (id, summary) => `Actualización ${id}: ${summary}`,
+    update: (id, summary) => `Actualización ${id} · ${summary}`,
     outsideUpdate: "Fuera de cualquier actualización",
     failedUpdate: "un manejador lanzó un error: no se guardó nada",
     found: "encontrado",
@@ -102,6 +103,18 @@ export const es: PlaygroundMessages = {
     storageIndex: (index) => `sesión n.º ${index + 1}`,
     items: (count) => `${count} elementos`,
     error: "falló",
+    calls: (count) => `${count} ${count === 1 ? "llamada" : "llamadas"}`,
+    handledIn: (duration) => `atendida en ${duration}`,
+    axisFromUpdate: "Tiempo desde que llegó la actualización",
+    axisFromFirstCall: "Tiempo desde su primera llamada al almacenamiento",
+    axisTick: (ms) => `${String(ms).replace(".", ",")} ms`,
+    atTime: (op, time) => `${op} a los ${time}`,
+    sessionSpan: (from, to) => `llamadas de la sesión al almacenamiento de ${from} a ${to}`,
+    sessionLegend: "sesión: de la primera llamada a la última",
+    moreCalls: (count) => `+${count} más`,
+    unchanged: "sin cambios",
+    wholeValue: (key) => (key === undefined ? "Valor completo" : `Valor completo de ${key}`),
+    keys: "Las flechas recorren las llamadas; Intro o Espacio muestran un valor completo.",
   },
   summary: {
     message: (from, chat, text) => `${from} en ${chat}: ${text}`,
@@ -148,5 +161,5 @@ export const es: PlaygroundMessages = {
     compileErrors: "Problemas en el código",
     update: (id) => `actualización ${id}`,
   },
-  durationMs: (ms) => `${ms < 10 ? ms.toFixed(2).replace(".", ",") : ms.toFixed(0)} ms`,
+  durationMs: (ms) => formatDuration(ms, ","),
 };

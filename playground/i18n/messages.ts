@@ -93,6 +93,30 @@ export interface PlaygroundMessages {
     storageIndex: (index: number) => string;
     items: (count: number) => string;
     error: string;
+    /** "2 calls" beside an update's title. */
+    calls: (count: number) => string;
+    /** "handled in 4.2 ms" (the duration is already formatted). */
+    handledIn: (duration: string) => string;
+    /** What the time axis of an update measures from, when the update's arrival is known… */
+    axisFromUpdate: string;
+    /** …and when it is not (the first call of the group is then time zero). */
+    axisFromFirstCall: string;
+    /** A tick of the time axis: `ms` is a round number like 0.5, 2 or 50. */
+    axisTick: (ms: number) => string;
+    /** "write at 3 ms", for the axis's spoken summary. */
+    atTime: (op: string, time: string) => string;
+    /** The band from an update's first storage call to its last. */
+    sessionSpan: (from: string, to: string) => string;
+    /** The band's name in the legend. */
+    sessionLegend: string;
+    /** Calls of a busy update not drawn on its axis (they are all listed below it). */
+    moreCalls: (count: number) => string;
+    /** A write that stored what the key already held. */
+    unchanged: string;
+    /** The disclosure button of a long value (its state is in aria-expanded). */
+    wholeValue: (key: string | undefined) => string;
+    /** How to use the log from the keyboard. */
+    keys: string;
   };
   summary: {
     message: (from: string, chat: string, text: string) => string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatValue } from "./format-value";
+import { formatDuration, formatValue } from "./format-value";
 import { compareKeys } from "./memory-view";
 
 describe("formatValue", () => {
@@ -22,6 +22,29 @@ describe("formatValue", () => {
   it("indents when pretty and cuts long text", () => {
     expect(formatValue({ a: [1] }, { pretty: true })).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(formatValue("x".repeat(100), { maxLength: 10 })).toBe('"xxxxxxxx…');
+  });
+});
+
+describe("formatDuration", () => {
+  it("says '< 0.1 ms' instead of zeros, one decimal under 10 ms, whole ms above", () => {
+    expect(formatDuration(0)).toBe("< 0.1 ms");
+    expect(formatDuration(0.004)).toBe("< 0.1 ms");
+    expect(formatDuration(0.06)).toBe("0.1 ms");
+    expect(formatDuration(2.44)).toBe("2.4 ms");
+    expect(formatDuration(9.96)).toBe("10 ms");
+    expect(formatDuration(37.5)).toBe("38 ms");
+    expect(formatDuration(1234)).toBe("1234 ms");
+  });
+
+  it("writes a decimal comma for Spanish", () => {
+    expect(formatDuration(0.01, ",")).toBe("< 0,1 ms");
+    expect(formatDuration(2.44, ",")).toBe("2,4 ms");
+    expect(formatDuration(12.4, ",")).toBe("12 ms");
+  });
+
+  it("never shows a made-up number for a broken measurement", () => {
+    expect(formatDuration(Number.NaN)).toBe("? ms");
+    expect(formatDuration(-1)).toBe("? ms");
   });
 });
 

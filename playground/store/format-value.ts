@@ -60,3 +60,17 @@ function write(value: unknown, step: string, indent: string, ancestors: Set<obje
     ancestors.delete(object);
   }
 }
+
+/**
+ * A duration as people read it: "< 0.1 ms" rather than "0.00 ms" (the clock says little below that),
+ * one decimal under 10 ms ("2.4 ms"), whole milliseconds above ("37 ms"). `decimal` is the locale's
+ * decimal separator (Spanish writes "2,4 ms").
+ */
+export function formatDuration(ms: number, decimal: "." | "," = "."): string {
+  if (!Number.isFinite(ms) || ms < 0) return "? ms";
+  if (ms < 0.05) return `< ${decimal === "," ? "0,1" : "0.1"} ms`;
+  // Rounded first, so 9.96 ms reads "10 ms" (whole) rather than "10.0 ms".
+  const tenths = Math.round(ms * 10) / 10;
+  if (tenths < 10) return `${tenths.toFixed(1).replace(".", decimal)} ms`;
+  return `${Math.round(ms)} ms`;
+}

@@ -65,6 +65,23 @@ export interface TrafficGroupRow {
   id: number;
   updateId?: number;
   summary?: UpdateSummary;
+  /**
+   * The group's calls in order (the same events as the op rows after it), and where they lie in time:
+   * ms since the epoch on the sandbox's clock, like `StorageOpEvent.startedAt`. Mutated as calls arrive.
+   */
+  calls: StorageOpEvent[];
+  firstStart: number;
+  lastEnd: number;
+  /** What is known of the update's own timing (shared by every group of the same update). */
+  timing?: UpdateTiming;
+}
+
+/** When an update arrived and how long grammY took over it, as far as the sandbox said. */
+export interface UpdateTiming {
+  /** `update-received`'s `at`: ms since the epoch, the clock of `StorageOpEvent.startedAt`. */
+  receivedAt?: number;
+  /** `update-handled`'s `durationMs`. */
+  handledMs?: number;
 }
 
 /** One storage call. */

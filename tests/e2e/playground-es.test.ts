@@ -34,7 +34,7 @@ describe("el playground en español", () => {
     expect(await loggedCalls(page, W)).toEqual(expected.calls);
     const log = page.getByRole("log", { name: W.traffic });
     await expect(log.getByText(/^read 424242/).first().isVisible()).resolves.toBe(true);
-    await expect(log.getByText(/^Actualización 3: Ana en chat privado: \/hunger/).isVisible()).resolves.toBe(true);
+    await expect(log.getByText(/^Actualización 3 · Ana en chat privado: \/hunger/).isVisible()).resolves.toBe(true);
 
     await page.getByRole("button", { name: W.stop, exact: true }).click();
     await page.getByRole("status").filter({ hasText: "Detenido." }).waitFor();

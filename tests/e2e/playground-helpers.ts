@@ -82,10 +82,29 @@ export async function totals(page: Page): Promise<{ read: number; write: number;
   return { read: await read("count-read"), write: await read("count-write"), delete: await read("count-delete") };
 }
 
-/** The storage calls listed in the traffic log, as "op key", in order (rows of the update groups left out). */
+/**
+ * The storage calls listed in the traffic log, as "op key", in order (the rows heading each update left
+ * out). The log is windowed, so it is read the way a reader would: scrolled from top to bottom, each row
+ * taken once by its place in the list (aria-posinset); then it is left at the bottom, following new calls.
+ */
 export async function loggedCalls(page: Page, words: PlaygroundWords): Promise<string[]> {
-  const texts = await page.getByRole("log", { name: words.traffic }).getByRole("listitem").allTextContents();
-  return texts
+  const rows = await page.getByRole("log", { name: words.traffic }).evaluate(async (log) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const seen = new Map<number, string>();
+    log.scrollTop = 0;
+    for (;;) {
+      await frame();
+      for (const item of log.querySelectorAll("li[aria-posinset]")) {
+        seen.set(Number(item.getAttribute("aria-posinset")), item.textContent ?? "");
+      }
+      if (log.scrollTop + log.clientHeight >= log.scrollHeight - 1) break;
+      log.scrollTop += Math.max(1, log.clientHeight - 30);
+    }
+    log.scrollTop = log.scrollHeight;
+    await frame();
+    return [...seen].sort(([a], [b]) => a - b).map(([, text]) => text);
+  });
+  return rows
     .map((text) => text.trim())
     .filter((text) => /^(read|write|delete|has) /.test(text))
     .map((text) => text.split(" ").slice(0, 2).join(" "));

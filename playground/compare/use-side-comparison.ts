@@ -95,6 +95,9 @@ export function useSideComparison(options: SideComparisonOptions) {
     return [];
   });
 
+  /** How many updates the editor's scenario has, when it parses. */
+  const stepCount = computed(() => (parsed.value.ok ? parsed.value.steps.length : undefined));
+
   const status = ref<RunStatus>("idle");
   /** Counts runs, so a test or a benchmark can tell a rerun's results from the previous ones. */
   const runNumber = ref(0);
@@ -195,6 +198,12 @@ export function useSideComparison(options: SideComparisonOptions) {
     );
   });
 
+  /**
+   * Each side's tally of every update handled so far, whatever the cursor: what bars are scaled to,
+   * so stepping back shortens them instead of rescaling.
+   */
+  const runTallies = computed<Tally[]>(() => events.value.map((list) => tallyStorage(list, updateIds.value)));
+
   onBeforeUnmount(() => controller?.abort());
 
   return {
@@ -204,6 +213,7 @@ export function useSideComparison(options: SideComparisonOptions) {
     text,
     choosePreset,
     problems,
+    stepCount,
     status,
     runNumber,
     failure,
@@ -214,6 +224,7 @@ export function useSideComparison(options: SideComparisonOptions) {
     cursor,
     stepTo,
     tallies,
+    runTallies,
     snapshots,
     database,
     run,

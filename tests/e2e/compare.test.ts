@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { COMPARE_EMBED_STRINGS, type CompareViewName } from "../../playground/compare/strings/embed";
 import { comparisonStrings, type ComparisonStrings } from "../../playground/compare/strings/comparison";
 import { EMBED_STRINGS } from "../../playground/i18n/embed";
-import { COMPARISONS, presetById, verdictOf, type ScenarioLocale } from "../../playground/scenario";
+import { COMPARISONS, parseScenario, presetById, verdictOf, type ScenarioLocale } from "../../playground/scenario";
+import { describeStep } from "../../playground/compare/describe-step";
 import { countOps, countWithGrammy, scenarioUpdates, type CountedOp } from "../../playground/scenario/testing/count-with-grammy";
 import { useBrowser, type WatchedPage } from "./browser";
 
@@ -39,6 +40,14 @@ async function openView(page: Page, locale: ScenarioLocale, view: Exclude<Compar
 /** Waits until the status line says the run of `updates` updates is done. */
 async function waitDone(region: Locator, t: ComparisonStrings, updates: number): Promise<void> {
   await region.getByRole("status").filter({ hasText: t.status.done(updates) }).waitFor({ timeout: 60_000 });
+}
+
+/** Unfolds the scenario editor, which folds itself once a run starts. */
+async function openEditor(region: Locator, t: ComparisonStrings): Promise<void> {
+  const toggle = region.getByRole("button", { name: t.editor.heading, exact: true });
+  await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
+  await toggle.click();
+  await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
 }
 
 /** The totals a side's card shows. */
@@ -100,6 +109,7 @@ describe.each(["en", "es"] as const)("strict vs lazy on the lazy page (%s)", (lo
 
     // Another preset: a private chat where lazy sessions save nothing.
     const other = await reference("strict-vs-lazy", "private-chat", locale);
+    await openEditor(region, t);
     await region.getByRole("combobox", { name: t.editor.preset, exact: true }).selectOption("private-chat");
     await region.getByRole("button", { name: t.editor.runAgain, exact: true }).click();
     await waitDone(region, t, other.updates.length);
@@ -111,6 +121,7 @@ describe.each(["en", "es"] as const)("strict vs lazy on the lazy page (%s)", (lo
     const page = await openPage(pagePath(locale, "lazy"));
     const region = await openView(page, locale, "strict-vs-lazy");
     await waitDone(region, t, 10);
+    await openEditor(region, t);
     const scenario = region.getByRole("textbox", { name: t.editor.textarea, exact: true });
     await scenario.fill("# mine\nana @ group: 🍕\ndave @ group: hi\nben @ pub: hi");
     const alert = region.getByRole("alert");
@@ -144,6 +155,9 @@ describe.each(["en", "es"] as const)("the three session keys on the keys page (%
 
   it("maps each update to its key, shows keyless updates as such, and lists what IndexedDB holds", async () => {
     const { updates, sides } = await reference("keys", "inline-mix", locale);
+    const parsed = parseScenario(presetById("inline-mix")!.text[locale]);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const parsedSteps = parsed.steps;
     const page = await openPage(pagePath(locale, "keys"));
     const region = await openView(page, locale, "keys");
     await waitDone(region, t, updates.length);
@@ -157,15 +171,25 @@ describe.each(["en", "es"] as const)("the three session keys on the keys page (%
       expect(shown.sort()).toEqual(sessions.map(([key, value]) => `${key} {"pizzaCount": ${value.pizzaCount}}`).sort());
     }
 
-    // Every row says the key real grammY used for that update on each side, or that there was none.
-    const rows = region.getByRole("table").getByRole("row");
-    for (const [index, update] of updates.entries()) {
-      const cells = rows.nth(index + 1).getByRole("cell");
-      for (const [s, { run }] of sides.entries()) {
+    // Each side groups every update under the key real grammY used for it, or under "no key".
+    for (const { side, run } of sides) {
+      const expected = new Map<string | undefined, number[]>();
+      for (const [index, update] of updates.entries()) {
         const key = run.ops.find((o) => o.updateId === update.update_id)?.key;
-        const text = (await cells.nth(s + 1).textContent()) ?? "";
-        if (key === undefined) expect(text).toContain(t.keys.noKey);
-        else expect(text.startsWith(key)).toBe(true);
+        expected.set(key, [...(expected.get(key) ?? []), index + 1]);
+      }
+      const groups = region.getByRole("region", { name: t.keys.groupsOf(t.sides[side.id].title), exact: true });
+      await expect(groups.getByRole("list").count()).resolves.toBe(expected.size);
+      for (const [key, numbers] of expected) {
+        const list = groups.getByRole("list", { name: key === undefined ? t.keys.updatesWithoutKey : t.keys.updatesUnder(key), exact: true });
+        const shown = await list.getByRole("listitem").evaluateAll((items) => items.map((li) => Number(li.getAttribute("data-update"))));
+        expect(shown).toEqual(numbers);
+        // Each update is listed as the reader wrote it, under a chip that names the key.
+        for (const number of numbers) {
+          await expect(list.getByRole("listitem").nth(numbers.indexOf(number)).textContent()).resolves.toContain(
+            describeStep(parsedSteps[number - 1], t),
+          );
+        }
       }
     }
     // The preset has updates without a key on every side: poll answers have no chat and no sender.
@@ -174,7 +198,12 @@ describe.each(["en", "es"] as const)("the three session keys on the keys page (%
     // Stepping to the start shows the stores as they were before the first update: empty.
     const steps = region.getByRole("group", { name: t.steps.label });
     await steps.getByRole("button", { name: t.steps.first, exact: true }).click();
-    for (const { side } of sides) await expect(region.getByTestId(`${side.id}-sessions`).textContent()).resolves.toBe(t.keys.sessionCount(0));
+    for (const { side } of sides) {
+      await expect(region.getByTestId(`${side.id}-sessions`).textContent()).resolves.toBe(t.keys.sessionCount(0));
+      // The groups follow the step too: no update shown yet, so no session shared.
+      const groups = region.getByRole("region", { name: t.keys.groupsOf(t.sides[side.id].title), exact: true });
+      await expect(groups.getByRole("list").count()).resolves.toBe(0);
+    }
   });
 });
 

@@ -23,6 +23,8 @@ export interface ComparisonStrings {
     noUpdates: string;
     tooMany(count: number, max: number): string;
     refused(count: number): string;
+    /** What the folded editor shows next to its heading: the preset (or "your own") and the update count. */
+    summary(name: string, updates: number): string;
   };
   status: {
     idle: string;
@@ -52,6 +54,10 @@ export interface ComparisonStrings {
     delete: string;
     failed(error: string): string;
     callOn(op: string, key: string): string;
+    /** A side's running totals after an update, written next to its bars. */
+    soFar(calls: number, bytes: number): string;
+    /** Names one side's part of an update card (phones), or its column. */
+    sideCalls(title: string): string;
   };
   totals: {
     heading: string;
@@ -62,6 +68,8 @@ export interface ComparisonStrings {
     bytes: string;
     difference: string;
     sinceStart(k: number, total: number): string;
+    /** The noun after a count: "1 read", "10 reads". */
+    unit: Record<"reads" | "writes" | "deletes", (count: number) => string>;
   };
   keys: {
     keyOf(key: string): string;
@@ -72,6 +80,13 @@ export interface ComparisonStrings {
     sessionCount(count: number): string;
     noSessions: string;
     storeLabel(store: string): string;
+    groupsHeading: string;
+    /** A side's groups, as a region name. */
+    groupsOf(title: string): string;
+    updatesUnder(key: string): string;
+    updatesWithoutKey: string;
+    updateCount(count: number): string;
+    noUpdatesYet: string;
   };
   programs: { summary: string; of(title: string): string };
   describe: {
@@ -111,6 +126,7 @@ const en: ComparisonStrings = {
     noUpdates: "The scenario has no updates: write at least one line like “ana @ group: I love 🍕”.",
     tooMany: (count, max) => `The scenario has ${count} updates; this view takes at most ${max}.`,
     refused: (count) => (count === 1 ? "1 line is refused; fix it to run:" : `${count} lines are refused; fix them to run:`),
+    summary: (name, updates) => `${name} · ${updates === 1 ? "1 update" : `${numbers.en.format(updates)} updates`}`,
   },
   status: {
     idle: "Not run yet.",
@@ -140,6 +156,8 @@ const en: ComparisonStrings = {
     delete: "delete",
     failed: (error) => `failed: ${error}`,
     callOn: (op, key) => `${op} of key ${key}`,
+    soFar: (calls, bytes) => `${numbers.en.format(calls)} ${calls === 1 ? "call" : "calls"} · ${numbers.en.format(bytes)} B so far`,
+    sideCalls: (title) => `${title}: calls`,
   },
   totals: {
     heading: "Totals",
@@ -150,6 +168,11 @@ const en: ComparisonStrings = {
     bytes: "Bytes written",
     difference: "Difference",
     sinceStart: (k, total) => (k === total ? `all ${total} updates` : `updates 1 to ${k} of ${total}`),
+    unit: {
+      reads: (n) => (n === 1 ? "read" : "reads"),
+      writes: (n) => (n === 1 ? "write" : "writes"),
+      deletes: (n) => (n === 1 ? "delete" : "deletes"),
+    },
   },
   keys: {
     keyOf: (key) => `key ${key}`,
@@ -160,6 +183,12 @@ const en: ComparisonStrings = {
     sessionCount: (count) => (count === 1 ? "1 session" : `${count} sessions`),
     noSessions: "no sessions yet",
     storeLabel: (store) => `object store “${store}”`,
+    groupsHeading: "Which updates share a session",
+    groupsOf: (title) => `${title}: updates by session key`,
+    updatesUnder: (key) => `Updates with key ${key}`,
+    updatesWithoutKey: "Updates without a key",
+    updateCount: (count) => (count === 1 ? "1 update" : `${numbers.en.format(count)} updates`),
+    noUpdatesYet: "no updates yet",
   },
   programs: { summary: "The code each side runs", of: (title) => `Program: ${title}` },
   describe: {
@@ -200,6 +229,7 @@ const es: ComparisonStrings = {
     tooMany: (count, max) => `El escenario tiene ${count} actualizaciones; aquí caben como mucho ${max}.`,
     refused: (count) =>
       count === 1 ? "Hay 1 línea rechazada; corrígela para ejecutar:" : `Hay ${count} líneas rechazadas; corrígelas para ejecutar:`,
+    summary: (name, updates) => `${name} · ${updates === 1 ? "1 actualización" : `${numbers.es.format(updates)} actualizaciones`}`,
   },
   status: {
     idle: "Todavía no se ha ejecutado.",
@@ -229,6 +259,8 @@ const es: ComparisonStrings = {
     delete: "delete",
     failed: (error) => `falló: ${error}`,
     callOn: (op, key) => `${op} de la clave ${key}`,
+    soFar: (calls, bytes) => `${numbers.es.format(calls)} ${calls === 1 ? "llamada" : "llamadas"} · ${numbers.es.format(bytes)} B hasta aquí`,
+    sideCalls: (title) => `${title}: llamadas`,
   },
   totals: {
     heading: "Totales",
@@ -239,6 +271,11 @@ const es: ComparisonStrings = {
     bytes: "Bytes escritos",
     difference: "Diferencia",
     sinceStart: (k, total) => (k === total ? `las ${total} actualizaciones` : `actualizaciones 1 a ${k} de ${total}`),
+    unit: {
+      reads: (n) => (n === 1 ? "lectura" : "lecturas"),
+      writes: (n) => (n === 1 ? "escritura" : "escrituras"),
+      deletes: (n) => (n === 1 ? "borrado" : "borrados"),
+    },
   },
   keys: {
     keyOf: (key) => `clave ${key}`,
@@ -249,6 +286,12 @@ const es: ComparisonStrings = {
     sessionCount: (count) => (count === 1 ? "1 sesión" : `${count} sesiones`),
     noSessions: "todavía no hay sesiones",
     storeLabel: (store) => `almacén de objetos «${store}»`,
+    groupsHeading: "Qué actualizaciones comparten sesión",
+    groupsOf: (title) => `${title}: actualizaciones por clave de sesión`,
+    updatesUnder: (key) => `Actualizaciones con la clave ${key}`,
+    updatesWithoutKey: "Actualizaciones sin clave",
+    updateCount: (count) => (count === 1 ? "1 actualización" : `${numbers.es.format(count)} actualizaciones`),
+    noUpdatesYet: "todavía ninguna actualización",
   },
   programs: { summary: "El código que ejecuta cada lado", of: (title) => `Programa: ${title}` },
   describe: {

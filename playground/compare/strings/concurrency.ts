@@ -49,6 +49,13 @@ export interface ConcurrencyStrings {
   handlerError(updateId: number, message: string): string;
   failed(column: string, message: string): string;
   explanation: string;
+  /** The strip of the three outcomes at the top of the view. */
+  outcomesLabel: string;
+  outcomeName: Record<Schedule, string>;
+  outcome(counted: number, sent: number): string;
+  outcomeLost(lost: number): string;
+  outcomeKept: string;
+  outcomeFailed: string;
 }
 
 
@@ -111,6 +118,12 @@ const en: ConcurrencyStrings = {
   failed: (column, message) => `${column}: the run failed. ${message}`,
   explanation:
     "grammY reads the session before your handlers and writes it after them, so two updates with one key must not overlap; sequentialize(getSessionKey), installed before the session, makes them take turns.",
+  outcomesLabel: "Pizzas counted in each run",
+  outcomeName: { sequential: "One after another", concurrent: "At the same time", sequentialized: "With sequentialize" },
+  outcome: (counted, sent) => `${counted} of ${sent} counted`,
+  outcomeLost: (lost) => (lost === 1 ? "one lost" : `${lost} lost`),
+  outcomeKept: "none lost",
+  outcomeFailed: "failed",
 };
 
 const es: ConcurrencyStrings = {
@@ -172,6 +185,12 @@ const es: ConcurrencyStrings = {
   failed: (column, message) => `${column}: la ejecución falló. ${message}`,
   explanation:
     "grammY lee la sesión antes de tus manejadores y la escribe después, así que dos actualizaciones con la misma clave no deben solaparse; sequentialize(getSessionKey), instalado antes de la sesión, hace que se turnen.",
+  outcomesLabel: "Pizzas contadas en cada ejecución",
+  outcomeName: { sequential: "Una detrás de otra", concurrent: "A la vez", sequentialized: "Con sequentialize" },
+  outcome: (counted, sent) => `${counted} de ${sent} ${sent === 1 ? "contada" : "contadas"}`,
+  outcomeLost: (lost) => (lost === 1 ? "se perdió una" : `se perdieron ${lost}`),
+  outcomeKept: "ninguna perdida",
+  outcomeFailed: "falló",
 };
 
 /** The view's strings by language. */

@@ -13,6 +13,7 @@ export const EMBED_STRINGS = {
     modes: "Playground mode",
     modeCode: "Your bot",
     modeCompare: "Strict vs lazy",
+    about: "About the playground",
   },
   es: {
     title: "Pruébalo en el playground",
@@ -24,6 +25,7 @@ export const EMBED_STRINGS = {
     modes: "Modo del playground",
     modeCode: "Tu bot",
     modeCompare: "Estricta contra perezosa",
+    about: "Acerca del playground",
   },
 } as const;
 

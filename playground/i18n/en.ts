@@ -160,5 +160,23 @@ export const en: PlaygroundMessages = {
     compileErrors: "Problems in the code",
     update: (id) => `update ${id}`,
   },
+  layout: {
+    resizeEditor: "Resize the editor and the chat",
+    resizeChat: "Resize the chat and the storage traffic",
+    resizeTraffic: "Resize the storage traffic and the stored sessions",
+    resizeConsole: "Resize the editor and the console",
+    resizeBottom: "Resize the editor and the panes below it",
+    consoleButton: "Console",
+    consoleCount: (lines, errors) =>
+      [`${lines} ${lines === 1 ? "line" : "lines"}`, ...(errors ? [`${errors} ${errors === 1 ? "error" : "errors"}`] : [])].join(", "),
+    views: "Playground views",
+    tabCode: "Code",
+    tabChat: "Chat",
+    tabTraffic: "Traffic",
+    trafficNew: (count) => `Traffic, ${count} new`,
+    latestCalls: "Latest storage calls",
+    latestNone: "No storage calls yet.",
+    allTraffic: "All traffic",
+  },
   durationMs: (ms) => formatDuration(ms, "."),
 };

@@ -161,5 +161,23 @@ export const es: PlaygroundMessages = {
     compileErrors: "Problemas en el código",
     update: (id) => `actualización ${id}`,
   },
+  layout: {
+    resizeEditor: "Cambiar el tamaño del editor y del chat",
+    resizeChat: "Cambiar el tamaño del chat y del tráfico de almacenamiento",
+    resizeTraffic: "Cambiar el tamaño del tráfico de almacenamiento y de las sesiones guardadas",
+    resizeConsole: "Cambiar el tamaño del editor y de la consola",
+    resizeBottom: "Cambiar el tamaño del editor y de los paneles de debajo",
+    consoleButton: "Consola",
+    consoleCount: (lines, errors) =>
+      [`${lines} ${lines === 1 ? "línea" : "líneas"}`, ...(errors ? [`${errors} ${errors === 1 ? "error" : "errores"}`] : [])].join(", "),
+    views: "Vistas del playground",
+    tabCode: "Código",
+    tabChat: "Chat",
+    tabTraffic: "Tráfico",
+    trafficNew: (count) => `Tráfico, ${count} ${count === 1 ? "nueva" : "nuevas"}`,
+    latestCalls: "Últimas llamadas al almacenamiento",
+    latestNone: "Todavía no hay llamadas al almacenamiento.",
+    allTraffic: "Todo el tráfico",
+  },
   durationMs: (ms) => formatDuration(ms, ","),
 };

@@ -167,5 +167,26 @@ export interface PlaygroundMessages {
     compileErrors: string;
     update: (id: number) => string;
   };
+  /** Panes, splitters, the console toggle and the phone's tabs (issue 9's layout). */
+  layout: {
+    /** Names of the splitters, after the pane they follow. */
+    resizeEditor: string;
+    resizeChat: string;
+    resizeTraffic: string;
+    resizeConsole: string;
+    resizeBottom: string;
+    /** The console toggle's visible text and its accessible name. */
+    consoleButton: string;
+    consoleCount: (lines: number, errors: number) => string;
+    views: string;
+    tabCode: string;
+    tabChat: string;
+    tabTraffic: string;
+    /** The Traffic tab's name while calls wait unseen: "Traffic, 2 new". */
+    trafficNew: (count: number) => string;
+    latestCalls: string;
+    latestNone: string;
+    allTraffic: string;
+  };
   durationMs: (ms: number) => string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { holdIdleWork, pageLoaded, whenIdle, yieldToMain } from "./idle";
+import { holdIdleWork, nextIdleStep, pageLoaded, whenIdle, yieldToMain } from "./idle";
 
 describe("idle work", () => {
   it("runs when nothing holds it back", async () => {
@@ -22,6 +22,23 @@ describe("idle work", () => {
     failRun(new Error("compile failed"));
     await idle;
     expect(ran).toBe(true);
+  });
+
+  it("pauses a job between its steps while a hold lasts", async () => {
+    let finishRun!: () => void;
+    const steps: string[] = [];
+    const job = (async () => {
+      steps.push("one");
+      holdIdleWork(new Promise<void>((resolve) => (finishRun = resolve)));
+      await nextIdleStep();
+      steps.push("two");
+    })();
+    await yieldToMain();
+    await yieldToMain();
+    expect(steps).toEqual(["one"]);
+    finishRun();
+    await job;
+    expect(steps).toEqual(["one", "two"]);
   });
 
   it("counts the page as loaded where there is no document (server render)", async () => {

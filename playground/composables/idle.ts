@@ -57,6 +57,15 @@ export function yieldToMain(): Promise<void> {
 }
 
 /**
+ * Between two steps of optional work (loading Monaco): ends the current task, then waits while something
+ * the reader is waiting for holds idle work back, so that a run started meanwhile pauses the job.
+ */
+export async function nextIdleStep(): Promise<void> {
+  await yieldToMain();
+  await noHolds();
+}
+
+/**
  * Calls `callback` once, at the first sign that the reader is about to use `element`: the pointer over it,
  * focus in it, a touch or a key pressed in it. Returns a function that stops listening.
  */

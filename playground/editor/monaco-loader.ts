@@ -1,4 +1,4 @@
-import { yieldToMain } from "../composables/idle";
+import { nextIdleStep } from "../composables/idle";
 
 /** The Monaco API as the editor uses it. */
 export type MonacoModule = typeof import("./monaco-setup");
@@ -19,10 +19,10 @@ export function loadMonaco(onStep?: () => void): Promise<MonacoModule> {
   monacoPromise ??= (async () => {
     const core = await import("./monaco-setup");
     onStep?.();
-    await yieldToMain();
+    await nextIdleStep();
     await import("./monaco-setup-editing");
     onStep?.();
-    await yieldToMain();
+    await nextIdleStep();
     await import("./monaco-setup-language");
     onStep?.();
     return core;
@@ -47,7 +47,7 @@ export function loadEditorTypes(): Promise<void> {
     const types = import("virtual:playground-types");
     types.catch(() => {}); // Reported below, where it is awaited; not as an unhandled rejection meanwhile.
     await loadMonaco();
-    await yieldToMain();
+    await nextIdleStep();
     const language = await import("./monaco-setup-language");
     language.installTypeFiles((await types).default);
   })().catch((error: unknown) => {

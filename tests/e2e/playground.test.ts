@@ -144,11 +144,13 @@ describe("the playground runs real grammY", () => {
     await page.reload({ waitUntil: "networkidle" });
     await waitReady(page);
     await expect(editorText(page)).resolves.toContain("// kept after reload");
-    // Nothing runs after a reload; IndexedDB alone shows the sessions.
+    // Nothing runs after a reload, so the panel only says what it will show; once the program runs, its
+    // IndexedDB store shows the sessions kept from before, with no message sent yet.
     await expect(page.locator(".sl-playground").getAttribute("data-run-number")).resolves.toBe("0");
-    await page.getByTestId("indexeddb-storage").getByText(/"pizzaCount": 2/).waitFor({ timeout: 10_000 });
-
+    await expect(page.getByTestId("storage-before-run").isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("indexeddb-storage").count()).resolves.toBe(0);
     await runProgram(page, W);
+    await page.getByTestId("indexeddb-storage").getByText(/"pizzaCount": 2/).waitFor({ timeout: 10_000 });
     await say(page, W, "/hunger");
     await page.getByRole("log", { name: W.chatRegion }).getByText(/^Your hunger level is 2!/).waitFor();
 

@@ -126,8 +126,10 @@ describe.each(CASES)("the home page at $screen.name, $locale, $scheme", (c) => {
       ? page.getByRole("list", { name: strings.latestCalls })
       : page.getByRole("log", { name: strings.traffic });
     const firstRead = where.getByText(/read\s*424242/).first();
+    // A cold start downloads and starts the compiler first; on a busy machine that takes a while.
+    await firstRead.waitFor({ state: "visible", timeout: 80_000 });
     await expectInViewport(firstRead, "the first storage call");
     await saveScreenshot(page, `home-to-playground-${name(c)}`);
     expect(errors).toEqual([]);
-  });
+  }, 120_000);
 });

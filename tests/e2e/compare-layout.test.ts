@@ -16,6 +16,8 @@ import { useBrowser, type WatchedPage } from "./browser";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
 
 const { open } = useBrowser();
+/** A run of real grammY per test, on a machine that may be busy: room enough, no timing asserted. */
+const RUN_TIMEOUT = 120_000;
 
 const opened: WatchedPage[] = [];
 afterEach(() => {
@@ -148,7 +150,7 @@ describe.each(CASES)("strict vs lazy, $locale, $screen.name, $scheme", ({ locale
     await page.keyboard.press("Enter");
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("true");
     await region.getByRole("combobox", { name: t.editor.preset, exact: true }).waitFor();
-  });
+  }, RUN_TIMEOUT);
 });
 
 describe.each(["en", "es"] as const)("the keys view on a phone (%s)", (locale) => {
@@ -175,7 +177,7 @@ describe.each(["en", "es"] as const)("the keys view on a phone (%s)", (locale) =
     const first = region.getByRole("region", { name: t.keys.groupsOf(t.sides.chat.title), exact: true });
     await first.scrollIntoViewIfNeeded();
     await saveScreenshot(page, `compare-keys-${locale}-390x844-groups`);
-  });
+  }, RUN_TIMEOUT);
 });
 
 describe.each(["en", "es"] as const)("the lost-update view (%s)", (locale) => {
@@ -208,7 +210,7 @@ describe.each(["en", "es"] as const)("the lost-update view (%s)", (locale) => {
     await expect(outcomes.nth(SCHEDULES.indexOf("concurrent")).textContent()).resolves.toContain(t.outcomeLost(lost));
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.options.viewport!.width);
     await saveScreenshot(page, `compare-lost-update-${locale}-390x844-done`);
-  });
+  }, RUN_TIMEOUT);
 
   it("keeps the three runs side by side on a wide screen", async () => {
     const { page, view } = await run(SCREENS[0], "light");
@@ -217,5 +219,5 @@ describe.each(["en", "es"] as const)("the lost-update view (%s)", (locale) => {
     );
     expect(new Set(tops).size).toBe(1);
     await saveScreenshot(page, `compare-lost-update-${locale}-1440x900-done`);
-  });
+  }, RUN_TIMEOUT);
 });

@@ -111,7 +111,7 @@ async function runByHandIfIdle(page: Page): Promise<boolean> {
 
 /**
  * Resolves with the page's clock (Date.now, the same clock as this process) at the first animation frame in
- * which a storage-call row of the traffic log (`.sl-row-op` or `[data-op]` inside the log) is entirely within
+ * which a storage-call row of the playground's traffic log (`.sl-call`, the row TrafficCallRow.vue draws) is entirely within
  * the viewport and not scrolled out of any box that clips it. Survives a full navigation after the click.
  */
 async function firstVisibleCall(page: Page): Promise<number> {
@@ -119,7 +119,7 @@ async function firstVisibleCall(page: Page): Promise<number> {
     try {
       const handle = await page.waitForFunction(
         () => {
-          const rows = document.querySelectorAll<HTMLElement>('[role="log"] :is(.sl-row-op, [data-op])');
+          const rows = document.querySelectorAll<HTMLElement>('.sl-playground [role="log"] :is(.sl-call, .sl-row-op, [data-op])');
           for (const el of rows) {
             const r = el.getBoundingClientRect();
             if (r.width === 0 || r.height === 0) continue;

@@ -128,3 +128,34 @@ describe("createCompiler", () => {
     await expect(compiler.init()).rejects.toThrow("Worker is not defined");
   });
 });
+
+describe("createCompiler with a compile cache", () => {
+  it("answers a program compiled before from the cache, without starting a worker", async () => {
+    const stored = new Map<string, { code: string; map: string }>();
+    const cache = {
+      get: (source: string, filename: string) => stored.get(`${filename}:${source}`),
+      set: (source: string, filename: string, bundle: { code: string; map: string }) => void stored.set(`${filename}:${source}`, bundle),
+    };
+    const workers: FakeWorker[] = [];
+    const compiler = createCompiler(() => {
+      const worker = new FakeWorker();
+      workers.push(worker);
+      return worker as unknown as Worker;
+    }, cache);
+
+    expect(compiler.isCached("let a = 1;")).toBe(false);
+    const first = compiler.compile("let a = 1;");
+    await tick();
+    workers[0].reply({ type: "init-done", durationMs: 1 });
+    await tick();
+    const [request] = workers[0].compiles();
+    workers[0].reply({ type: "compiled", id: request.id, code: "let a = 1;\n", map: "{}", durationMs: 5, warnings: [] });
+    await expect(first).resolves.toMatchObject({ ok: true, code: "let a = 1;\n" });
+
+    expect(compiler.isCached("let a = 1;")).toBe(true);
+    const again = await compiler.compile("let a = 1;");
+    expect(again).toMatchObject({ ok: true, code: "let a = 1;\n", map: "{}" });
+    expect(workers[0].compiles()).toHaveLength(1);
+    expect(compiler.isCached("let a = 2;")).toBe(false);
+  });
+});

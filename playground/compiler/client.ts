@@ -3,6 +3,9 @@
  * nothing touches `Worker` or `window` until the first call.
  */
 import type { CompilerRequest, CompilerResponse, Diagnostic } from "../protocol";
+import { createCompileCache, type CompileCache } from "./compile-cache";
+// The worker's built (hashed) URL: it changes whenever the compiler does, so it also versions the cache.
+import compilerWorkerUrl from "./compiler.worker.ts?worker&url";
 
 /** A compile's outcome: the ES module bundle and its source map (JSON), or the diagnostics that stopped it. */
 export type CompileResult =
@@ -24,6 +27,8 @@ export interface Compiler {
    * Resolves with diagnostics for errors in the code; rejects only when the compiler cannot run at all.
    */
   compile(code: string, filename?: string): Promise<CompileResult>;
+  /** Whether `compile` would answer from the cache of programs compiled before, without the compiler. */
+  isCached(code: string, filename?: string): boolean;
 }
 
 interface Waiter<T> {
@@ -35,7 +40,7 @@ interface Waiter<T> {
  * A compiler talking to workers made by `spawn`, one at a time: a crashed worker is replaced on the next call.
  * {@link getCompiler} is the one to use; this exists so tests can pass a fake worker.
  */
-export function createCompiler(spawn: () => Worker): Compiler {
+export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compiler {
   let worker: Worker | undefined;
   let ready: Promise<void> | undefined;
   let initWaiter: Waiter<void> | undefined;
@@ -127,15 +132,25 @@ export function createCompiler(spawn: () => Worker): Compiler {
   }
 
   async function compile(code: string, filename = "bot.ts"): Promise<CompileResult> {
+    const started = performance.now();
+    const cached = cache?.get(code, filename);
+    // Only successful compiles are kept, and warnings are not: a cached program had none worth keeping.
+    if (cached) return { ok: true, ...cached, warnings: [], durationMs: performance.now() - started };
     await init();
     const id = nextId++;
-    return new Promise<CompileResult>((resolve, reject) => {
+    const result = await new Promise<CompileResult>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       post({ type: "compile", id, code, filename });
     });
+    if (result.ok && result.warnings.length === 0) cache?.set(code, filename, { code: result.code, map: result.map });
+    return result;
   }
 
-  return { init, compile };
+  function isCached(code: string, filename = "bot.ts"): boolean {
+    return cache?.get(code, filename) !== undefined;
+  }
+
+  return { init, compile, isCached };
 }
 
 let singleton: Compiler | undefined;
@@ -143,7 +158,17 @@ let singleton: Compiler | undefined;
 /** This tab's compiler. The worker, and esbuild in it, start on the first `init` or `compile`, not before. */
 export function getCompiler(): Compiler {
   singleton ??= createCompiler(
-    () => new Worker(new URL("./compiler.worker.ts", import.meta.url), { type: "module" }),
+    () => new Worker(compilerWorkerUrl, { type: "module" }),
+    createCompileCache(browserStorage(), compilerWorkerUrl),
   );
   return singleton;
+}
+
+/** localStorage, when this page may use it (it throws in some privacy modes, and is absent in workers). */
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === "undefined" ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
 }

@@ -132,7 +132,8 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     holdUntilFirstResult();
     let result;
     try {
-      await startCompiler();
+      // A program compiled before in this browser runs without waiting for the compiler (see compile-cache.ts).
+      if (!compiler.isCached(store.code.value, filename)) await startCompiler();
       store.setCompiling();
       result = await compiler.compile(store.code.value, filename);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { computed, onBeforeUnmount, ref, shallowRef, watch, type Ref } from "vue";
+import { computed, onBeforeUnmount, ref, watch, type Ref } from "vue";
 
 /** What {@link useWindowedList} needs to know. */
 export interface WindowedListOptions {
@@ -29,47 +29,23 @@ export function useWindowedList(options: WindowedListOptions) {
   const viewport = ref(400);
   const width = ref(0);
   const following = ref(true);
-  // tops[i] is row i's top; tops[count] the total height. Valid up to `built`.
-  const tops = shallowRef<number[]>([0]);
-  let built = 0;
+  const tops = new RowTops(heightOf);
   const version = ref(0);
-
-  function layout(): number[] {
-    const list = tops.value;
-    const n = count.value;
-    if (built > n) built = n;
-    list.length = n + 1;
-    for (let i = built; i < n; i++) list[i + 1] = list[i] + heightOf(i);
-    built = n;
-    return list;
-  }
-
-  /** The first row whose bottom is below `y`. */
-  function rowAt(list: number[], y: number): number {
-    let lo = 0;
-    let hi = count.value - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid + 1] <= y) lo = mid + 1;
-      else hi = mid;
-    }
-    return Math.max(0, lo);
-  }
 
   // A fresh wrapper each time: the array itself is reused, and a computed returning the same array would
   // look unchanged to its dependents.
   const positions = computed(() => {
     void version.value;
-    return { tops: layout() };
+    return { tops: tops.build(count.value) };
   });
-  const start = computed(() => rowAt(positions.value.tops, scrollTop.value - overscan));
-  const end = computed(() => Math.min(count.value, rowAt(positions.value.tops, scrollTop.value + viewport.value + overscan) + 1));
+  const start = computed(() => RowTops.rowAt(positions.value.tops, count.value, scrollTop.value - overscan));
+  const end = computed(() => Math.min(count.value, RowTops.rowAt(positions.value.tops, count.value, scrollTop.value + viewport.value + overscan) + 1));
   const totalHeight = computed(() => positions.value.tops[count.value] ?? 0);
   const offset = computed(() => positions.value.tops[start.value] ?? 0);
 
   /** Row heights from `index` on may have changed: their tops are recomputed. */
   function invalidate(index: number): void {
-    built = Math.min(built, Math.max(0, index));
+    tops.invalidate(index);
     version.value++;
   }
 
@@ -131,4 +107,42 @@ export function useWindowedList(options: WindowedListOptions) {
   onBeforeUnmount(() => observer?.disconnect());
 
   return { start, end, totalHeight, offset, width, onScroll, reveal, invalidate, following, toBottom };
+}
+
+/**
+ * The tops of rows of varying height, as prefix sums: `tops[i]` is row i's top and `tops[count]` the
+ * list's height. Built once as rows arrive and rebuilt only from a row whose height changed.
+ */
+export class RowTops {
+  private readonly tops: number[] = [0];
+  private built = 0;
+
+  constructor(private readonly heightOf: (index: number) => number) {}
+
+  /** The tops of the first `count` rows (the same array, brought up to date). */
+  build(count: number): number[] {
+    const list = this.tops;
+    if (this.built > count) this.built = count;
+    list.length = count + 1;
+    for (let i = this.built; i < count; i++) list[i + 1] = list[i] + this.heightOf(i);
+    this.built = count;
+    return list;
+  }
+
+  /** Rows from `index` on may have a new height. */
+  invalidate(index: number): void {
+    this.built = Math.min(this.built, Math.max(0, index));
+  }
+
+  /** The row that covers height `y` (the first row whose bottom is below it), by binary search. */
+  static rowAt(tops: readonly number[], count: number, y: number): number {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tops[mid + 1] <= y) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo);
+  }
 }

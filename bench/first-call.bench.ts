@@ -27,8 +27,6 @@ type Start = "click" | "navigation";
 interface Visit {
   ms: number;
   start: Start;
-  /** `start=1` did not run the example (not built yet): the bench pressed Run and sent a message itself. */
-  byHand: boolean;
 }
 
 const suite: BenchSuite = async () => {
@@ -52,9 +50,6 @@ const suite: BenchSuite = async () => {
   }
   const clicked = cold.every((v) => v.start === "click");
   if (!clicked) console.warn(`No link to ${START_PATH} on the home page: the suite navigated to it instead of clicking.`);
-  if ([...cold, ...cached].some((v) => v.byHand)) {
-    console.warn("start=1 did not run the example: the suite pressed Run and sent a message itself (slower).");
-  }
   return {
     suite: "first-call",
     rows: [
@@ -78,34 +73,10 @@ async function visit(context: BrowserContext, base: string): Promise<Visit> {
     const started = Date.now();
     if (hasLink) await link.click();
     else await page.goto(`${base}${START_PATH}`, { waitUntil: "commit" });
-    const byHand = runByHandIfIdle(page);
     const seenAt = await firstVisibleCall(page);
-    return { ms: seenAt - started, start: hasLink ? "click" : "navigation", byHand: await byHand };
+    return { ms: seenAt - started, start: hasLink ? "click" : "navigation" };
   } finally {
     await page.close();
-  }
-}
-
-/**
- * A build without `start=1` leaves the playground ready and idle: then press Run and send a message as a
- * reader would, so the suite still measures the path (and says so). With `start=1` the run begins before the
- * compiler is ready, so "ready and idle" twice, half a second apart, means it was not going to start.
- */
-async function runByHandIfIdle(page: Page): Promise<boolean> {
-  const idle = '.sl-playground[data-ready="true"][data-run-status="idle"]';
-  try {
-    await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 60_000 });
-    if ((await page.locator(idle).count()) === 0) return false;
-    await page.waitForTimeout(500);
-    if ((await page.locator(idle).count()) === 0) return false;
-    await page.getByRole("button", { name: "Run", exact: true }).click();
-    await page.locator('.sl-playground[data-run-status="running"]').waitFor({ timeout: 30_000 });
-    await page.locator(".sl-chat-form input").fill("🍕");
-    await page.locator(".sl-chat-form input").press("Enter");
-    return true;
-  } catch {
-    // The page moved on (a call became visible and the tab closed): nothing was done by hand.
-    return false;
   }
 }
 

@@ -131,7 +131,8 @@ describe("the playground runs real grammY", () => {
     await expect(page.locator(".sl-playground").getAttribute("data-run-number")).resolves.toBe("0");
   });
 
-  it("keeps the reader's code and the stored sessions across a reload", async () => {
+  // Two page loads and two runs: more than the default minute on a busy machine.
+  it("keeps the reader's code and the stored sessions across a reload", { timeout: 150_000 }, async () => {
     const { page } = await openPlayground("/playground/?example=storage-indexeddb");
     await typeAtTop(page, "// kept after reload\n");
     await runProgram(page, W);

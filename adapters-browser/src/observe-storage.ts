@@ -21,7 +21,7 @@ export interface StorageEvent {
   found?: boolean;
   /** For the readAll* calls: how many items the iteration produced before it ended. */
   count?: number;
-  /** When the call started, in ms since the epoch (`Date.now()`). */
+  /** When the call started, in ms since the epoch, with sub-millisecond precision where the clock has it. */
   startedAt: number;
   /** How long the call took; for readAll* calls, until the iteration ended. */
   durationMs: number;
@@ -96,7 +96,7 @@ function track<R>(
   details: (result: R, event: StorageEvent) => void,
   written: unknown = NOTHING,
 ): MaybePromise<R> {
-  const event: StorageEvent = { id: ++lastId, op, key, startedAt: Date.now(), durationMs: 0 };
+  const event: StorageEvent = { id: ++lastId, op, key, startedAt: epochNow(), durationMs: 0 };
   if (written !== NOTHING) event.value = written;
   const start = performance.now();
   const fail = (error: unknown) => {
@@ -134,7 +134,7 @@ function trackIteration<I>(
   op: StorageOp,
   call: () => Iterable<I> | AsyncIterable<I>,
 ): Iterable<I> | AsyncIterable<I> {
-  const event: StorageEvent = { id: ++lastId, op, startedAt: Date.now(), durationMs: 0, count: 0 };
+  const event: StorageEvent = { id: ++lastId, op, startedAt: epochNow(), durationMs: 0, count: 0 };
   const start = performance.now();
   let ended = false;
   const end = (error?: unknown) => {
@@ -232,4 +232,12 @@ function isAsyncIterable<I>(value: Iterable<I> | AsyncIterable<I>): value is Asy
 
 function logListenerError(error: unknown) {
   console.error("observeStorage: the storage listener threw; the storage call itself went on.", error);
+}
+
+/**
+ * `Date.now()` in whole milliseconds would put a 0.2 ms read and the write after it at the same instant;
+ * the high-resolution clock, offset to the epoch, keeps them apart and stays comparable across workers.
+ */
+function epochNow(): number {
+  return typeof performance === "undefined" ? Date.now() : performance.timeOrigin + performance.now();
 }

@@ -124,7 +124,7 @@ export class SandboxRuntime implements OfflineEnvironment {
   dispatch(update: Update): void {
     const updateId = update.update_id;
     this.announced.add(updateId);
-    this.options.emit({ type: "update-received", updateId, update, at: Date.now() });
+    this.options.emit({ type: "update-received", updateId, update, at: performance.timeOrigin + performance.now() });
     const started = this.startedBot;
     if (started) {
       if (!started.isRunning()) {
@@ -178,7 +178,7 @@ export class SandboxRuntime implements OfflineEnvironment {
     if (!this.announced.has(updateId)) {
       // The program fed this update itself (bot.handleUpdate in its own code): show it too.
       this.announced.add(updateId);
-      this.options.emit({ type: "update-received", updateId, update, at: Date.now() });
+      this.options.emit({ type: "update-received", updateId, update, at: performance.timeOrigin + performance.now() });
     }
     this.handling.push(updateId);
   }

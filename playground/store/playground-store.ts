@@ -77,15 +77,14 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
           summaries.set(event.updateId, summarizeUpdate(event.update));
           updates.set(event.updateId, event.update);
           chat.received(event);
+          traffic.received(event.updateId, event.at);
           chatChanged = true;
           break;
         case "update-handled":
           handledNow++;
           lastHandledUpdateId.value = event.updateId;
-          if (event.error !== undefined) {
-            traffic.failed(event.updateId);
-            trafficChanged = true;
-          }
+          traffic.handled(event.updateId, event.durationMs, event.error);
+          trafficChanged = true;
           break;
         case "storage":
           traffic.add(event, (id) => summaries.get(id));

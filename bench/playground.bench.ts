@@ -231,7 +231,7 @@ async function measureBurst(browser: Browser, base: string): Promise<{ ms: numbe
 async function measureBigLog(browser: Browser, base: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
-  await page.goto(`${base}/playground/?example=pizza`);
+  await page.goto(`${base}/playground/?example=pizza-memory`);
   await page.locator(SETTLED).waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await page.locator('.sl-playground[data-run-status="running"]').waitFor({ timeout: 30_000 });

@@ -14,3 +14,8 @@ export function providePanelHeading(tag: PanelHeadingTag): void {
 export function usePanelHeading(): PanelHeadingTag {
   return inject(KEY, "h3");
 }
+
+/** The tag of a heading inside a panel: one level under the panel's title. */
+export function usePanelSubheading(): "h3" | "h4" {
+  return usePanelHeading() === "h2" ? "h3" : "h4";
+}

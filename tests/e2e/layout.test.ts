@@ -143,7 +143,10 @@ describe("the full page", () => {
     // The loading line is gone once the playground is there, and panel titles sit right under the h1.
     await expect(page.getByText("Loading the playground…").count()).resolves.toBe(0);
     await expect(page.getByRole("heading", { level: 1, name: "Playground" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("heading", { level: 2, name: "Chat" }).isVisible()).resolves.toBe(true);
+    for (const name of ["Chat", "Storage traffic", "Stored sessions"]) {
+      await expect(page.getByRole("heading", { level: 2, name, exact: true }).isVisible()).resolves.toBe(true);
+    }
+    await expect(page.getByRole("heading", { level: 3 }).count()).resolves.toBe(0);
   });
 
   it("keeps the pane sizes the reader chose across a reload", { timeout: 120_000 }, async () => {

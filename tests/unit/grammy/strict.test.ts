@@ -216,7 +216,7 @@ describe("strict session()", () => {
     // The example passes no storage, so its calls are recorded on grammY's own MemorySessionStorage.
     const spy = spyOnMemorySessionStorage();
     try {
-      // playground/examples/pizza: the same options and handlers.
+      // playground/examples/pizza-memory: the same options and handlers.
       const { bot } = createOfflineBot<PizzaContext>();
       function initial(): Pizza {
         return { pizzaCount: 0 };

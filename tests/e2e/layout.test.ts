@@ -160,7 +160,8 @@ describe("the full page", () => {
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("ArrowRight");
     await expect.poll(async () => Number(await splitter.getAttribute("aria-valuenow"))).toBe(before + 10);
-    await expect.poll(async () => (await chat.boundingBox())!.width).toBeLessThan(widthBefore - 100);
+    // The chat gives way down to its minimum share (18 %), which the splitters' own pixels make a little wider.
+    await expect.poll(async () => (await chat.boundingBox())!.width).toBeLessThan(widthBefore - 60);
     const widthAfter = (await chat.boundingBox())!.width;
     await saveScreenshot(page, "layout-1440x900-resized");
 

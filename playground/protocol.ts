@@ -4,6 +4,7 @@
  * Everything that crosses a worker boundary is declared here, so each side can be built and tested alone.
  */
 import type { Update } from "grammy/types";
+import type { PlaygroundLocale } from "./i18n";
 
 /** Imports a program may use; anything else is a compile error that lists these. */
 export const AVAILABLE_MODULES = ["grammy", "grammy/web", "grammy/types", "@session-lab/adapters-browser", "idb-keyval"] as const;
@@ -28,10 +29,10 @@ export interface Diagnostic {
   severity: "error" | "warning";
 }
 
-/** Main thread → compiler worker. */
+/** Main thread → compiler worker. `locale` is the page's language, which the compile's messages use. */
 export type CompilerRequest =
   | { type: "init" }
-  | { type: "compile"; id: number; code: string; filename: string };
+  | { type: "compile"; id: number; code: string; filename: string; locale: PlaygroundLocale };
 
 /** Compiler worker → main thread. */
 export type CompilerResponse =

@@ -9,6 +9,26 @@ import { MODULE_REGISTRY } from "../protocol";
 import { bundleProgram, type BundleResult } from "./bundle";
 import { unavailableMessage } from "./resolver";
 
+/** grammY's session guide, written in CommonJS: three alternative `getSessionKey`s, of which the last counts. */
+const THREE_SESSION_KEYS = program(
+  'const { Bot, session } = require("grammy");',
+  'const bot = new Bot("");',
+  "// Per chat.",
+  "function getSessionKey(ctx) {",
+  "  return ctx.chat?.id.toString();",
+  "}",
+  "// Per user.",
+  "function getSessionKey(ctx) {",
+  "  return ctx.from?.id.toString();",
+  "}",
+  "// Per user and chat.",
+  "function getSessionKey(ctx) {",
+  "  return ctx.from === undefined || ctx.chat === undefined ? undefined : `${ctx.from.id}/${ctx.chat.id}`;",
+  "}",
+  "bot.use(session({ getSessionKey, initial: () => ({ pizzas: 0 }) }));",
+  "bot.start();",
+);
+
 const EXAMPLES = fileURLToPath(new URL("../examples", import.meta.url));
 
 /** A stand-in for grammY's Bot that records what the program did with it. */
@@ -34,14 +54,29 @@ class FakeBot {
   }
 }
 
-async function compile(code: string, filename = "bot.ts"): Promise<BundleResult> {
-  return bundleProgram(esbuild, code, filename);
+async function compile(code: string, filename = "bot.ts", locale: "en" | "es" = "en"): Promise<BundleResult> {
+  return bundleProgram(esbuild, code, filename, locale);
 }
 
 async function compiled(code: string, filename = "bot.ts"): Promise<{ code: string; map: string }> {
   const result = await compile(code, filename);
   if (!result.ok) throw new Error(`expected a bundle, got ${JSON.stringify(result.diagnostics)}`);
   return result;
+}
+
+/**
+ * Evaluates a bundle as an ES module, as the sandbox does (it imports the bundle from a `blob:` URL): strict,
+ * with module scoping, which is what makes a duplicate function declaration at the top level an error.
+ */
+async function runAsModule(bundle: string, registry: Record<string, unknown>): Promise<void> {
+  FakeBot.made = [];
+  const global = globalThis as Record<string, unknown>;
+  global[MODULE_REGISTRY] = registry;
+  try {
+    await import(/* @vite-ignore */ `data:text/javascript;base64,${Buffer.from(bundle).toString("base64")}`);
+  } finally {
+    delete global[MODULE_REGISTRY];
+  }
 }
 
 /** Runs a bundle the way the sandbox will: as the only code, with the registry on its global object. */
@@ -185,6 +220,109 @@ describe("bundleProgram", () => {
     expect(position).toMatchObject({ source: "bot.ts", line: 7 });
     expect(source.split("\n")[6]!.slice(position.column!)).toMatch(/^(throw )?new Error/);
     expect(JSON.parse(map).sourcesContent).toContain(source);
+  });
+
+  it("runs a CommonJS program as CommonJS: the same function declared three times, the last one counting", async () => {
+    for (const filename of ["bot.js", "bot.ts"]) {
+      const { code } = await compiled(THREE_SESSION_KEYS, filename);
+      const options: { getSessionKey?: (ctx: unknown) => string | undefined }[] = [];
+      await runAsModule(code, { grammy: { Bot: FakeBot, session: (o: (typeof options)[number]) => (options.push(o), "session") } });
+      expect(FakeBot.made, filename).toHaveLength(1);
+      expect(FakeBot.made[0]!.started).toBe(true);
+      expect(options[0]!.getSessionKey!({ from: { id: 7 }, chat: { id: -100 } })).toBe("7/-100");
+    }
+  });
+
+  it("bundles an ES module's top level as it is, where a duplicate function is the error it is in JavaScript", async () => {
+    const result = await compile(program('import { Bot } from "grammy";', "function k() {}", "function k() {}", "new Bot(k);"), "bot.ts", "es");
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ line: 3, column: 10, severity: "error" }] });
+    if (result.ok) return;
+    // esbuild's words, framed in Spanish, and its note pointing at the first declaration.
+    expect(result.diagnostics[0]!.message).toBe(
+      
+      'El compilador (esbuild) dice: The symbol "k" has already been declared\n' +
+        'The symbol "k" was originally declared here (línea 2)\n' +
+        "Duplicate top-level function declarations are not allowed in an ECMAScript module. This file is considered " +
+        'to be an ECMAScript module because of the "import" keyword here (línea 1)',
+    );
+  });
+
+  it("keeps CommonJS's module object: module.exports, exports and a top-level this", async () => {
+    const { code } = await compiled(
+      program(
+        'const { Bot } = require("grammy");',
+        "exports.answer = 42;",
+        "new Bot(String(this === module.exports && module.exports.answer));",
+      ),
+      "bot.js",
+    );
+    await runAsModule(code, { grammy: { Bot: FakeBot } });
+    expect(FakeBot.made.map((bot) => bot.token)).toEqual(["42"]);
+  });
+
+  it("runs a program without module syntax as CommonJS too, like Node", async () => {
+    const { code } = await compiled(program("function k() { return 1; }", "function k() { return 2; }", "globalThis.k = k();"), "bot.js");
+    await runAsModule(code, {});
+    expect((globalThis as { k?: number }).k).toBe(2);
+    delete (globalThis as { k?: number }).k;
+  });
+
+  it("still runs an ES module with top-level await", async () => {
+    const { code } = await compiled(program('import { Bot } from "grammy";', "await Promise.resolve();", 'new Bot("after await");'));
+    await runAsModule(code, { grammy: { Bot: FakeBot } });
+    expect(FakeBot.made.map((bot) => bot.token)).toEqual(["after await"]);
+  });
+
+  it("refuses a require() as it refuses an import, at its line and in the page's language", async () => {
+    for (const locale of ["en", "es"] as const) {
+      const result = await compile(
+        program(
+          'const { Bot, session } = require("grammy");',
+          'const { freeStorage } = require("@grammyjs/storage-free");',
+          'const { IndexedDBAdapter } = require("@session-lab/adapters-browser");',
+        ),
+        "bot.js",
+        locale,
+      );
+      expect(result).toEqual({
+        ok: false,
+        diagnostics: [
+          {
+            message: unavailableMessage("@grammyjs/storage-free", locale),
+            line: 2,
+            column: 33,
+            endLine: 2,
+            endColumn: 57,
+            severity: "error",
+          },
+        ],
+      });
+    }
+  });
+
+  it("says why sloppy-mode syntax in a CommonJS program is refused", async () => {
+    const result = await compile(program('const grammy = require("grammy");', "with (grammy) { new Bot(''); }"), "bot.js");
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ line: 2, column: 1, severity: "error" }] });
+    if (result.ok) return;
+    expect(result.diagnostics[0]!.message).toBe(
+      'With statements cannot be used with the "esm" output format due to strict mode\n' +
+        "The playground runs every program in strict mode, CommonJS programs too.",
+    );
+  });
+
+  it("maps an error thrown while a CommonJS program loads back to its line", async () => {
+    const source = program('const { Bot } = require("grammy");', "", "const bot = new Bot(missing);");
+    const { code, map } = await compiled(source, "bot.js");
+    const error = await runAsModule(code, { grammy: { Bot: FakeBot } }).then(
+      () => undefined,
+      (thrown: unknown) => thrown as Error,
+    );
+    expect(error).toBeInstanceOf(ReferenceError);
+    // Node names a data: module's frames after its URL; the part that matters is line:column.
+    const frame = /data:text\/javascript[^)\s]*:(\d+):(\d+)/.exec(error!.stack ?? "");
+    expect(frame, error!.stack).not.toBeNull();
+    const position = originalPositionFor(new TraceMap(map), { line: Number(frame![1]), column: Number(frame![2]) - 1 });
+    expect(position).toMatchObject({ source: "bot.js", line: 3 });
   });
 
   it("compiles every playground example without a diagnostic", async () => {

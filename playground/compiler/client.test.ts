@@ -86,6 +86,39 @@ describe("createCompiler", () => {
     await expect(two).resolves.toEqual({ ok: false, diagnostics: [diagnostic], durationMs: 2 });
   });
 
+  it("asks for the compile's messages in the page's language, or in the one given", async () => {
+    const { compiler, workers } = setup();
+    const page = globalThis as { document?: unknown };
+    void compiler.compile("no page");
+    page.document = { documentElement: { lang: "es" } };
+    try {
+      void compiler.compile("Spanish page");
+      void compiler.compile("asked for English", "bot.ts", "en");
+      workers[0]!.reply({ type: "init-done", durationMs: 1 });
+      await tick();
+      expect(workers[0]!.compiles().map(({ code, locale }) => [code, locale])).toEqual([
+        ["no page", "en"],
+        ["Spanish page", "es"],
+        ["asked for English", "en"],
+      ]);
+    } finally {
+      delete page.document;
+    }
+  });
+
+  it("says on a Spanish page that the compiler could not start, in Spanish", async () => {
+    const { compiler, workers } = setup();
+    const page = globalThis as { document?: unknown };
+    page.document = { documentElement: { lang: "es" } };
+    try {
+      const compile = compiler.compile("x");
+      workers[0]!.reply({ type: "init-failed", message: "HTTP 404" });
+      await expect(compile).rejects.toThrow("El compilador no pudo arrancar: HTTP 404");
+    } finally {
+      delete page.document;
+    }
+  });
+
   it("rejects a failed start, and tries again on the next call", async () => {
     const { compiler, workers } = setup();
     const compile = compiler.compile("x");

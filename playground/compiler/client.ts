@@ -2,6 +2,8 @@
  * The main thread's handle on the compiler worker. Framework-free, and safe to import during VitePress SSR:
  * nothing touches `Worker` or `window` until the first call.
  */
+import { toPlaygroundLocale, type PlaygroundLocale } from "../i18n";
+import { compilerStrings } from "../i18n/compiler";
 import type { CompilerRequest, CompilerResponse, Diagnostic } from "../protocol";
 import { createCompileCache, type CompileCache } from "./compile-cache";
 // The worker's built (hashed) URL: it changes whenever the compiler does, so it also versions the cache.
@@ -24,9 +26,10 @@ export interface Compiler {
   init(onProgress?: InitProgress): Promise<void>;
   /**
    * Bundles one file of TypeScript (or JavaScript, by `filename`'s extension). Starts the compiler if needed.
-   * Resolves with diagnostics for errors in the code; rejects only when the compiler cannot run at all.
+   * Resolves with diagnostics for errors in the code, worded in `locale` (by default the page's language);
+   * rejects only when the compiler cannot run at all.
    */
-  compile(code: string, filename?: string): Promise<CompileResult>;
+  compile(code: string, filename?: string, locale?: PlaygroundLocale): Promise<CompileResult>;
   /** Whether `compile` would answer from the cache of programs compiled before, without the compiler. */
   isCached(code: string, filename?: string): boolean;
 }
@@ -68,7 +71,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
       case "init-done":
         return settleInit();
       case "init-failed":
-        return settleInit(new Error(`The compiler could not start: ${message.message}`));
+        return settleInit(new Error(compilerStrings(pageLocale()).couldNotStart(message.message)));
       case "compiled":
       case "compile-failed": {
         const waiter = pending.get(message.id);
@@ -84,7 +87,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
 
   /** Rejects everything waiting on the dead worker and forgets it, so the next call starts afresh. */
   function crash(reason: string): void {
-    const error = new Error(`The compiler worker crashed: ${reason}`);
+    const error = new Error(compilerStrings(pageLocale()).workerCrashed(reason));
     worker?.terminate();
     worker = undefined;
     ready = undefined;
@@ -100,10 +103,10 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
       if (created === worker) onMessage(event.data);
     });
     created.addEventListener("error", (event) => {
-      if (created === worker) crash((event as ErrorEvent).message || "it failed to load or threw");
+      if (created === worker) crash((event as ErrorEvent).message || compilerStrings(pageLocale()).workerFailedToLoad);
     });
     created.addEventListener("messageerror", () => {
-      if (created === worker) crash("a message could not be read");
+      if (created === worker) crash(compilerStrings(pageLocale()).messageUnreadable);
     });
     worker = created;
     return created;
@@ -131,7 +134,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
     return attempt;
   }
 
-  async function compile(code: string, filename = "bot.ts"): Promise<CompileResult> {
+  async function compile(code: string, filename = "bot.ts", locale = pageLocale()): Promise<CompileResult> {
     const started = performance.now();
     const cached = cache?.get(code, filename);
     // Only successful compiles are kept, and warnings are not: a cached program had none worth keeping.
@@ -140,7 +143,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
     const id = nextId++;
     const result = await new Promise<CompileResult>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      post({ type: "compile", id, code, filename });
+      post({ type: "compile", id, code, filename, locale });
     });
     if (result.ok && result.warnings.length === 0) cache?.set(code, filename, { code: result.code, map: result.map });
     return result;
@@ -162,6 +165,14 @@ export function getCompiler(): Compiler {
     createCompileCache(browserStorage(), compilerWorkerUrl),
   );
   return singleton;
+}
+
+/**
+ * The language of the page (VitePress sets `<html lang>` per locale, and the playground's strings follow it
+ * too); English where there is no page, as in Node.
+ */
+function pageLocale(): PlaygroundLocale {
+  return toPlaygroundLocale(typeof document === "undefined" ? undefined : document.documentElement.lang);
 }
 
 /** localStorage, when this page may use it (it throws in some privacy modes, and is absent in workers). */

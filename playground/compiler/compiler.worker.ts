@@ -5,6 +5,8 @@
 import * as esbuild from "esbuild-wasm/esm/browser.js";
 // Shipped with the site by Vite, never fetched from a CDN.
 import wasmUrl from "esbuild-wasm/esbuild.wasm?url";
+import type { PlaygroundLocale } from "../i18n";
+import { compilerStrings } from "../i18n/compiler";
 import type { CompilerRequest, CompilerResponse } from "../protocol";
 import { bundleProgram } from "./bundle";
 import { warmUp } from "./warm-up";
@@ -51,7 +53,8 @@ function init(): Promise<number> {
   return ready;
 }
 
-async function compile(id: number, code: string, filename: string): Promise<void> {
+async function compile(id: number, code: string, filename: string, locale: PlaygroundLocale): Promise<void> {
+  const strings = compilerStrings(locale);
   // Counted from the request on, so that a warm-up build never starts while this one waits for esbuild.
   compiling++;
   try {
@@ -63,7 +66,7 @@ async function compile(id: number, code: string, filename: string): Promise<void
       id,
       durationMs: 0,
       diagnostics: [
-        { message: `The compiler could not start: ${errorMessage(error)}`, line: 1, column: 1, severity: "error" },
+        { message: strings.couldNotStart(errorMessage(error)), line: 1, column: 1, severity: "error" },
       ],
     });
     return;
@@ -71,7 +74,7 @@ async function compile(id: number, code: string, filename: string): Promise<void
 
   const started = performance.now();
   try {
-    const result = await bundleProgram(esbuild, code, filename);
+    const result = await bundleProgram(esbuild, code, filename, locale);
     const durationMs = performance.now() - started;
     scope.postMessage(
       result.ok
@@ -83,7 +86,7 @@ async function compile(id: number, code: string, filename: string): Promise<void
       type: "compile-failed",
       id,
       durationMs: performance.now() - started,
-      diagnostics: [{ message: `The compiler crashed: ${errorMessage(error)}`, line: 1, column: 1, severity: "error" }],
+      diagnostics: [{ message: strings.crashed(errorMessage(error)), line: 1, column: 1, severity: "error" }],
     });
   } finally {
     compiling--;
@@ -98,6 +101,6 @@ scope.addEventListener("message", ({ data }) => {
       (error: unknown) => scope.postMessage({ type: "init-failed", message: errorMessage(error) }),
     );
   } else if (data.type === "compile") {
-    void compile(data.id, data.code, data.filename);
+    void compile(data.id, data.code, data.filename, data.locale);
   }
 });

@@ -57,6 +57,24 @@ describe("toDiagnostic", () => {
     expect(toDiagnostic(message("elsewhere", { file: "session-lab:grammy", line: 9 }), "error", "bot.ts").line).toBe(1);
   });
 
+  it("frames esbuild's own words in Spanish, and leaves the playground's own messages as they are", () => {
+    const note = { text: 'The symbol "x" was originally declared here:', location: message("", { line: 2 }).location };
+    const esbuild = message('The symbol "x" has already been declared', { line: 4 }, [note]);
+    expect(toDiagnostic(esbuild, "error", "bot.ts", "es").message).toBe(
+      'El compilador (esbuild) dice: The symbol "x" has already been declared\nThe symbol "x" was originally declared here (línea 2)',
+    );
+    const refusal = { ...message("No se puede importar \"axios\"", { line: 1 }), pluginName: "session-lab-registry" };
+    expect(toDiagnostic(refusal, "error", "bot.ts", "es").message).toBe('No se puede importar "axios"');
+  });
+
+  it("says that the playground runs in strict mode when esbuild refuses sloppy-mode syntax", () => {
+    const strict = message('With statements cannot be used with the "esm" output format due to strict mode', { line: 2 });
+    expect(toDiagnostic(strict, "error", "bot.ts", "es").message).toBe(
+      'El compilador (esbuild) dice: With statements cannot be used with the "esm" output format due to strict mode\n' +
+        "El playground ejecuta todos los programas en modo estricto, también los de CommonJS.",
+    );
+  });
+
   it("appends esbuild's notes", () => {
     const note = { text: 'The symbol "x" was originally declared here:', location: message("", { line: 2 }).location };
     const diagnostic = toDiagnostic(message('The symbol "x" has already been declared', { line: 4 }, [note]), "error", "bot.ts");

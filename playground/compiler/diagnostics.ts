@@ -2,6 +2,8 @@
  * Turns esbuild's messages into the playground's {@link Diagnostic}s, positioned in the user's file.
  */
 import type { Message } from "esbuild-wasm";
+import type { PlaygroundLocale } from "../i18n";
+import { compilerStrings, type CompilerStrings } from "../i18n/compiler";
 import type { Diagnostic } from "../protocol";
 
 function utf8Length(codePoint: number): number {
@@ -24,17 +26,37 @@ export function utf16Column(lineText: string, byteColumn: number): number {
   return units + Math.max(0, byteColumn - bytes);
 }
 
-function noteText(note: { text: string; location: Message["location"] }, filename: string): string {
+function noteText(note: { text: string; location: Message["location"] }, filename: string, strings: CompilerStrings): string {
   const text = note.text.replace(/:$/, "");
-  return note.location?.file === filename ? `${text} (line ${note.location.line})` : text;
+  return note.location?.file === filename ? strings.noteAtLine(text, note.location.line) : text;
+}
+
+/** esbuild's errors for syntax that only sloppy scripts allow (`with`, `delete x`…) when the output is a module. */
+const STRICT_MODE_ERROR = /due to strict mode$/;
+
+/**
+ * The text of `message`. The playground's own messages (an esbuild plugin's, such as a refused import) are
+ * already in the reader's language; esbuild's own stay as esbuild wrote them, framed in that language.
+ */
+function messageText(message: Message, strings: CompilerStrings): string {
+  if (message.pluginName) return message.text;
+  const text = strings.esbuild(message.text);
+  // A CommonJS program did not ask for a module, so say why its sloppy-mode syntax is refused.
+  return STRICT_MODE_ERROR.test(message.text) ? `${text}\n${strings.strictMode}` : text;
 }
 
 /**
- * One esbuild message as a diagnostic in `filename`. A message without a position in that file (esbuild
- * rarely emits one) is pinned to line 1 so it is still shown.
+ * One esbuild message as a diagnostic in `filename`, worded in `locale`. A message without a position in that
+ * file (esbuild rarely emits one) is pinned to line 1 so it is still shown.
  */
-export function toDiagnostic(message: Message, severity: Diagnostic["severity"], filename: string): Diagnostic {
-  const text = [message.text, ...message.notes.map((note) => noteText(note, filename))].join("\n");
+export function toDiagnostic(
+  message: Message,
+  severity: Diagnostic["severity"],
+  filename: string,
+  locale: PlaygroundLocale = "en",
+): Diagnostic {
+  const strings = compilerStrings(locale);
+  const text = [messageText(message, strings), ...message.notes.map((note) => noteText(note, filename, strings))].join("\n");
   const location = message.location;
   if (!location || location.file !== filename) return { message: text, line: 1, column: 1, severity };
 

@@ -35,4 +35,29 @@ describe("esbuild-wasm, as the worker runs it", () => {
       ],
     });
   }, 30_000);
+
+  it("refuses in the page's language, and a require() as an import", async () => {
+    const result = await bundleProgram(esbuild, 'const { freeStorage } = require("@grammyjs/storage-free");\n', "bot.ts", "es");
+    expect(result).toEqual({
+      ok: false,
+      diagnostics: [
+        {
+          message: unavailableMessage("@grammyjs/storage-free", "es"),
+          line: 1,
+          column: 33,
+          endLine: 1,
+          endColumn: 57,
+          severity: "error",
+        },
+      ],
+    });
+  }, 30_000);
+
+  it("wraps a CommonJS program in a function, where declaring a function twice is allowed", async () => {
+    const code = 'const { Bot } = require("grammy");\nfunction key() { return 1; }\nfunction key() { return 2; }\nnew Bot(key());\n';
+    const result = await bundleProgram(esbuild, code, "bot.ts");
+    expect(result).toMatchObject({ ok: true, warnings: [] });
+    // The body runs inside esbuild's CommonJS wrapper, not at the top level of the module.
+    if (result.ok) expect(result.code).toMatch(/var require_bot = __commonJS\(\{\s+"bot\.ts"\(/);
+  }, 30_000);
 });

@@ -3,19 +3,23 @@
  * the build at the import's line.
  */
 import type { Plugin } from "esbuild-wasm";
+import type { PlaygroundLocale } from "../i18n";
 import type { AvailableModule } from "../protocol";
 import { registryShim, resolveSpecifier } from "./resolver";
 
 /** The esbuild namespace of the registry shims; it also shows up as their name in source maps. */
 export const REGISTRY_NAMESPACE = "session-lab";
 
-/** Resolves every import of the program through {@link resolveSpecifier}; nothing is read from a file system. */
-export function registryPlugin(): Plugin {
+/**
+ * Resolves every import of the program through {@link resolveSpecifier}, refusing in `locale`; nothing is read
+ * from a file system.
+ */
+export function registryPlugin(locale: PlaygroundLocale = "en"): Plugin {
   return {
     name: "session-lab-registry",
     setup(build) {
       build.onResolve({ filter: /.*/ }, ({ path }) => {
-        const resolution = resolveSpecifier(path);
+        const resolution = resolveSpecifier(path, locale);
         // esbuild reports a plugin's error at the import statement that asked for the path.
         if (!resolution.ok) return { errors: [{ text: resolution.message }] };
         return { path: resolution.module, namespace: REGISTRY_NAMESPACE };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AVAILABLE_MODULES, MODULE_REGISTRY } from "../protocol";
-import { registryShim, resolveSpecifier, unavailableMessage } from "./resolver";
+import { isServerStorage, registryShim, resolveSpecifier, unavailableMessage } from "./resolver";
 
 describe("resolveSpecifier", () => {
   it.each(AVAILABLE_MODULES)("accepts %s as itself", (specifier) => {
@@ -43,11 +43,59 @@ describe("resolveSpecifier", () => {
     for (const module of AVAILABLE_MODULES) expect(resolution.message).toContain(module);
   });
 
-  it("words the refusal plainly", () => {
+  it("words the refusal plainly, naming grammY's deno.land URLs", () => {
     expect(unavailableMessage("axios")).toBe(
-      'Cannot import "axios": the playground can import grammy, grammy/web, grammy/types, @session-lab/adapters-browser, idb-keyval.',
+      'Cannot import "axios": the playground can import grammy, grammy/web, grammy/types, ' +
+        "@session-lab/adapters-browser and idb-keyval (npm: specifiers too), and grammY from deno.land " +
+        "(https://deno.land/x/grammy/mod.ts or types.ts, versioned or not).",
     );
   });
+
+  it("refuses in Spanish on a Spanish page", () => {
+    const resolution = resolveSpecifier("axios", "es");
+    expect(resolution).toEqual({ ok: false, message: unavailableMessage("axios", "es") });
+    expect(unavailableMessage("axios", "es")).toBe(
+      'No se puede importar "axios": el playground puede importar grammy, grammy/web, grammy/types, ' +
+        "@session-lab/adapters-browser e idb-keyval (también con npm:), y grammY desde deno.land " +
+        "(https://deno.land/x/grammy/mod.ts o types.ts, con versión o sin ella).",
+    );
+  });
+
+  it.each(["en", "es"] as const)("suggests memory or the IndexedDB adapter for free storage (%s)", (locale) => {
+    const message = unavailableMessage("@grammyjs/storage-free", locale);
+    const [refusal, suggestion] = message.split("\n");
+    expect(refusal).toBe(unavailableMessage("axios", locale).replace('"axios"', '"@grammyjs/storage-free"'));
+    expect(suggestion).toContain('"@grammyjs/storage-free"');
+    expect(suggestion).toContain('IndexedDBAdapter');
+    expect(suggestion).toContain('"@session-lab/adapters-browser"');
+    expect(suggestion).toMatch(locale === "en" ? /memory/ : /memoria/);
+  });
+});
+
+describe("isServerStorage", () => {
+  it.each([
+    "@grammyjs/storage-free",
+    "npm:@grammyjs/storage-redis@2.4.2",
+    "@grammyjs/storage-mongodb/dist/mod.js",
+    "https://deno.land/x/grammy_storages@v2.4.2/free/src/mod.ts",
+    "https://deno.land/x/grammy_storages/redis/src/mod.ts",
+    "redis",
+    "ioredis",
+    "mongodb@6",
+    "npm:pg",
+    "@supabase/supabase-js",
+    "@deta/base",
+  ])("knows %s keeps sessions on a server", (specifier) => {
+    expect(isServerStorage(specifier)).toBe(true);
+  });
+
+  it.each(["axios", "grammy", "@grammyjs/menu", "@grammyjs/storages", "redis-like", "node:fs", "./redis", "https://deno.land/x/grammy/mod.ts"])(
+    "does not take %s for a storage",
+    (specifier) => {
+      expect(isServerStorage(specifier)).toBe(false);
+      expect(unavailableMessage(specifier)).not.toContain("\n");
+    },
+  );
 });
 
 describe("registryShim", () => {

@@ -4,6 +4,8 @@
  * The playground never bundles grammY: every allowed import becomes a tiny module that reads the sandbox's
  * registry at run time, so a compile stays fast and small whatever the program imports.
  */
+import type { PlaygroundLocale } from "../i18n";
+import { compilerStrings } from "../i18n/compiler";
 import { AVAILABLE_MODULES, MODULE_REGISTRY, type AvailableModule } from "../protocol";
 
 /** What an import specifier resolves to: one of the playground's modules, or an error to show at the import. */
@@ -22,13 +24,43 @@ function isAvailable(specifier: string): specifier is AvailableModule {
   return (AVAILABLE_MODULES as readonly string[]).includes(specifier);
 }
 
-/** The error text for an import the playground cannot provide; it names every module that is available. */
-export function unavailableMessage(specifier: string): string {
-  return `Cannot import "${specifier}": the playground can import ${AVAILABLE_MODULES.join(", ")}.`;
+/**
+ * Storage that lives on a server: grammY's storage adapters (`@grammyjs/storage-free`, `-redis`, `-mongodb`…)
+ * and the database clients they wrap. The browser can hold none of them.
+ */
+const SERVER_STORAGE_PACKAGE =
+  /^(?:@grammyjs\/storage-.+|@deta\/.+|@supabase\/supabase-js|@prisma\/client|@google-cloud\/firestore|firebase-admin|ioredis|redis|mongodb|mongoose|pg|mysql2?|better-sqlite3|sqlite3|typeorm)$/;
+
+/** grammY's storage adapters on deno.land, all in one repository. */
+const DENO_GRAMMY_STORAGES = /^https:\/\/deno\.land\/x\/grammy_storages(?:@[^/]+)?\//;
+
+/** The package an npm-style specifier names (`npm:` prefix, `@version` and subpath left out). */
+function packageName(specifier: string): string {
+  const bare = specifier.replace(/^npm:/, "");
+  const match = /^((?:@[^/@]+\/)?[^/@]+)/.exec(bare);
+  return match ? match[1]! : bare;
 }
 
-/** Maps an import specifier to a playground module, accepting Deno's spellings of the same modules. */
-export function resolveSpecifier(specifier: string): Resolution {
+/** Whether `specifier` is a storage on a server, for which the refusal suggests memory or IndexedDB instead. */
+export function isServerStorage(specifier: string): boolean {
+  return DENO_GRAMMY_STORAGES.test(specifier) || SERVER_STORAGE_PACKAGE.test(packageName(specifier));
+}
+
+/**
+ * The error text for an import the playground cannot provide, in `locale`: it names every module that is
+ * available and grammY's deno.land URLs, and for a server's storage suggests memory or the IndexedDB adapter.
+ */
+export function unavailableMessage(specifier: string, locale: PlaygroundLocale = "en"): string {
+  const strings = compilerStrings(locale);
+  const refusal = strings.cannotImport(specifier, AVAILABLE_MODULES);
+  return isServerStorage(specifier) ? `${refusal}\n${strings.serverStorage(specifier)}` : refusal;
+}
+
+/**
+ * Maps an import specifier to a playground module, accepting Deno's spellings of the same modules; a refusal
+ * is worded in `locale`.
+ */
+export function resolveSpecifier(specifier: string, locale: PlaygroundLocale = "en"): Resolution {
   if (isAvailable(specifier)) return { ok: true, module: specifier };
 
   const deno = DENO_GRAMMY.exec(specifier);
@@ -40,7 +72,7 @@ export function resolveSpecifier(specifier: string): Resolution {
     if (isAvailable(name)) return { ok: true, module: name };
   }
 
-  return { ok: false, message: unavailableMessage(specifier) };
+  return { ok: false, message: unavailableMessage(specifier, locale) };
 }
 
 /**

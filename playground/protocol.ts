@@ -111,9 +111,71 @@ export interface StorageUsedEvent {
   storage: SessionStorageInfo;
 }
 
+/** An error as the page shows it: class name, message and, when the stack could be mapped, the user's line. */
+export interface ErrorSummary {
+  name: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * The bot that `bot.start()` started is no longer polling: its `bot.start()` promise settled. With
+ * `error`, it rejected (grammY's default error handler prints "Stopping bot" and rethrows the
+ * update's error; or its setup failed); without, the program called `bot.stop()`.
+ */
+export interface BotStoppedEvent {
+  type: "bot-stopped";
+  /** The update whose error stopped it, when the error is grammY's `BotError`. */
+  updateId?: number;
+  error?: ErrorSummary;
+}
+
+/** Why an update the reader sent never reached the bot's middleware. */
+export type NotDeliveredReason = "no-program" | "program-failed" | "bot-stopped" | "dropped";
+
+/**
+ * An update the reader sent did not reach the bot. "bot-stopped": the started bot is no longer polling;
+ * "dropped": the simulated Telegram dropped it (`message` says why), after it was announced.
+ */
+export interface NotDeliveredEvent {
+  type: "not-delivered";
+  update: Update;
+  reason: NotDeliveredReason;
+  message?: string;
+}
+
+/** What a waiting update was last seen doing with storage. */
+export interface WaitingStorageCall {
+  op: StorageOpEvent["op"];
+  key?: string;
+  storageIndex: number;
+}
+
+/**
+ * An update has been in progress for `waitedMs` while the worker was idle (its timers ran on time and
+ * the update made no storage or API call for that long): its handler awaits a promise that has not
+ * settled. Sent once per update; `update-handled` follows if it ever finishes.
+ */
+export interface UpdateWaitingEvent {
+  type: "update-waiting";
+  updateId: number;
+  waitedMs: number;
+  /** Updates the bot received after it that wait behind it (`bot.start()` handles one at a time). */
+  queued: number;
+  /** A storage call of this update that was started and has not returned. */
+  pending?: WaitingStorageCall;
+  /** The last storage call of this update that returned, when none is pending. */
+  lastCall?: WaitingStorageCall;
+}
+
 /** Sandbox worker → main thread. */
 export type SandboxEvent =
   | { type: "ready"; durationMs: number }
+  | BotStoppedEvent
+  | { type: "bot-started" }
+  | NotDeliveredEvent
+  | UpdateWaitingEvent
   | StorageUsedEvent
   | { type: "update-received"; updateId: number; update: Update; at: number }
   | { type: "update-handled"; updateId: number; durationMs: number; error?: string }

@@ -1,7 +1,7 @@
 import type { Chat, Message, Update, User } from "grammy/types";
 import { getCompiler } from "../compiler/client";
 import { createSandboxWorker, SandboxRunner } from "../runtime/runner";
-import { createCallbackQueryUpdate, createUpdateIdSequence, createTextMessageUpdate } from "../runtime/updates";
+import { createCallbackQueryUpdate, createTextMessageUpdate, UpdateIdSequence } from "../runtime/updates";
 import type { PlaygroundStore } from "../store";
 import { createWarmWorkers } from "./warm-worker";
 import { holdIdleWork, pageLoaded, whenIdle } from "./idle";
@@ -35,7 +35,8 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     if (event.type === "update-handled" || event.type === "stopped") releaseRunHold();
     else if (event.type === "ready") runHoldTimer = setTimeout(releaseRunHold, QUIET_RUN_HOLD_MS);
   });
-  const nextUpdateId = createUpdateIdSequence(1);
+  const updateIds = new UpdateIdSequence(1);
+  const nextUpdateId = () => updateIds.next();
   /** The highest message id seen per chat, so simulated users' messages never reuse a bot message's id. */
   const lastMessageId = new Map<number, number>();
   let compiling = 0;
@@ -167,16 +168,16 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     else if (store.run.value.status !== "idle") store.markStopped("user");
   }
 
-  /** Sends `update` to the running program (queued until it is ready); false when nothing is running. */
+  /**
+   * Sends `update` to the running program (queued until it is ready); false when nothing is running, in
+   * which case the chat shows it as not delivered.
+   */
   function send(update: Update): boolean {
-    if (!runner.running) return false;
-    runner.send(update);
-    return true;
+    return runner.send(update);
   }
 
   /** A text message from `from` in `chat`. */
   function sendText(from: User, chat: Chat, text: string): boolean {
-    if (!runner.running) return false;
     return send(createTextMessageUpdate({ from, chat, text, updateId: nextUpdateId(), messageId: nextMessageId(chat.id) }));
   }
 
@@ -185,8 +186,9 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     return send(createCallbackQueryUpdate({ from, message, data, updateId: nextUpdateId() }));
   }
 
-  /** Gives a hand-written update the next update id unless it brought its own. */
+  /** Sends a hand-written update; the ids of later updates go above its id, so they still reach the bot. */
   function sendCustom(update: Update): boolean {
+    updateIds.used(update.update_id);
     return send(update);
   }
 

@@ -36,6 +36,11 @@ export interface OfflineEnvironment {
   botCreated(bot: OfflineBot): void;
   /** `bot.start()` was called. */
   botStarted(bot: OfflineBot): void;
+  /**
+   * …and its promise settled: polling ended, because the program called `bot.stop()` or with `error`
+   * (grammY's default error handler stops the bot and rethrows; or the start-up failed).
+   */
+  botStopped?(bot: OfflineBot, error?: unknown): void;
   /** grammY starts running middleware for `update` (through long polling or `handleUpdate`). */
   updateStarted(update: Update): void;
   /** …and finished, with what it threw (a `BotError`) if it did. */
@@ -77,8 +82,16 @@ export function createOfflineGrammy(env: OfflineEnvironment): OfflineGrammy {
     }
 
     override start(options?: PollingOptions): Promise<void> {
-      env.botStarted(this as unknown as OfflineBot);
-      return super.start(options);
+      const bot = this as unknown as OfflineBot;
+      env.botStarted(bot);
+      // A new promise that settles like grammY's: a rejection nobody handles is still reported as such.
+      return super.start(options).then(
+        () => env.botStopped?.(bot),
+        (error: unknown) => {
+          env.botStopped?.(bot, error);
+          throw error;
+        },
+      );
     }
   }
 

@@ -210,6 +210,30 @@ describe("SandboxRunner", () => {
     ]);
   });
 
+  it("reports an update sent while nothing runs as not delivered", () => {
+    expect(runner.send(update(1))).toBe(false);
+    expect(events).toEqual([{ type: "not-delivered", update: update(1), reason: "no-program" }]);
+  });
+
+  it("stops a program that throws while loading, with its error and line, and reports what waited for it", () => {
+    runner.run(program, storage);
+    expect(runner.send(update(1))).toBe(true);
+    workers[0].emit({ type: "error", phase: "load", name: "ReferenceError", message: "foo is not defined", line: 7, column: 1 });
+    expect(workers[0].terminated).toBe(true);
+    expect(runner.running).toBe(false);
+    expect(stops()).toEqual([{ type: "stopped", reason: "load-error", message: "ReferenceError: foo is not defined", line: 7 }]);
+    expect(events.at(-1)).toEqual({ type: "not-delivered", update: update(1), reason: "program-failed" });
+  });
+
+  it("keeps running after an error that is not a load error", () => {
+    runner.run(program, storage);
+    workers[0].emit({ type: "ready", durationMs: 1 });
+    workers[0].emit({ type: "error", phase: "load", name: "Error", message: "late" });
+    workers[0].emit({ type: "error", phase: "update", name: "TypeError", message: "x", updateId: 1 });
+    expect(runner.running).toBe(true);
+    expect(stops()).toEqual([]);
+  });
+
   it("no longer pings after stopping", () => {
     runner.run(program, storage);
     runner.stop();

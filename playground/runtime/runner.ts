@@ -13,10 +13,14 @@ import type { Update } from "grammy/types";
 import type { SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
 import { checkStorageUsed } from "./storage-used-check";
 
-/** What the runner itself reports, next to the worker's {@link SandboxEvent}s. */
+/**
+ * What the runner itself reports, next to the worker's {@link SandboxEvent}s. "load-error": the program
+ * threw while loading (its top level), which ends a program in Node and Deno too; `message` is the
+ * error ("ReferenceError: x is not defined") and `line` where it happened, when known.
+ */
 export type RunnerEvent =
   | { type: "started" }
-  | { type: "stopped"; reason: "user" | "rerun" | "watchdog" | "crashed"; updateId?: number; message?: string };
+  | { type: "stopped"; reason: "user" | "rerun" | "watchdog" | "crashed" | "load-error"; updateId?: number; message?: string; line?: number };
 
 /** Receives every event of every run: the worker's and the runner's. */
 export type RunnerListener = (event: SandboxEvent | RunnerEvent) => void;
@@ -142,11 +146,18 @@ export class SandboxRunner {
     this.timer = setInterval(() => this.tick(), this.pingIntervalMs);
   }
 
-  /** Sends an update to the running program; updates sent before it is ready wait in order. */
-  send(update: Update): void {
-    if (!this.worker) return;
+  /**
+   * Sends an update to the running program; updates sent before it is ready wait in order. With no
+   * program running, the update is reported as not delivered; returns whether a program got it.
+   */
+  send(update: Update): boolean {
+    if (!this.worker) {
+      this.emit({ type: "not-delivered", update, reason: "no-program" });
+      return false;
+    }
     if (this.ready) this.worker.postMessage({ type: "update", update });
     else this.queued.push(update);
+    return true;
   }
 
   /** Stops the running program (reason "user"). Does nothing when nothing runs. */
@@ -174,6 +185,16 @@ export class SandboxRunner {
       }
     }
     this.emit(event);
+    if (event.type === "error" && event.phase === "load" && !this.ready) {
+      const stop: Extract<RunnerEvent, { type: "stopped" }> = {
+        type: "stopped",
+        reason: "load-error",
+        message: event.name ? `${event.name}: ${event.message}` : event.message,
+      };
+      if (event.line !== undefined) stop.line = event.line;
+      this.terminate(stop);
+      return;
+    }
     if (event.type === "ready" && this.worker) {
       const queued = this.queued;
       this.queued = [];
@@ -227,12 +248,16 @@ export class SandboxRunner {
     worker.onmessage = null;
     worker.onerror = null;
     worker.terminate();
+    const queued = this.queued;
     this.worker = undefined;
     this.ready = false;
     this.queued = [];
     this.unfinished = [];
     this.unanswered = undefined;
     this.emit(event);
+    // Sent while the program was starting, and never handed to it.
+    const reason = event.reason === "user" || event.reason === "rerun" ? "no-program" : "program-failed";
+    for (const update of queued) this.emit({ type: "not-delivered", update, reason });
   }
 
   private emit(event: SandboxEvent | RunnerEvent): void {

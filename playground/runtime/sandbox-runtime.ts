@@ -13,12 +13,18 @@ import * as adapters from "@session-lab/adapters-browser";
 import * as grammy from "grammy";
 import type { Update } from "grammy/types";
 import * as idbKeyval from "idb-keyval";
-import type { AvailableModule, SandboxEvent } from "../protocol";
+import type { AvailableModule, ErrorSummary, SandboxEvent, WaitingStorageCall } from "../protocol";
 import { ApiSimulator } from "./api-simulator";
 import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
 import { describeError } from "./describe-error";
+import { PendingStorageCalls } from "./pending-storage";
+import { StallDetector } from "./stall-detector";
 import { recordWrapper } from "./storage-kind";
 import { StorageTracker, type StorageUse } from "./storage-tracker";
+
+// Taken before any user code runs: a program may replace the globals, and the stall check must not use its versions.
+const setTimer = globalThis.setTimeout.bind(globalThis);
+const clearTimer = globalThis.clearTimeout.bind(globalThis);
 
 /** A 1-based position in the user's source. */
 export interface SourcePosition {
@@ -34,6 +40,13 @@ export interface SandboxRuntimeOptions {
   database: string;
   /** Maps an error's stack to the user's source, when it can. */
   locate?(error: unknown): SourcePosition | undefined;
+  /**
+   * How long an update may be in progress, with no storage or API call, while the worker is idle,
+   * before it is reported as waiting (`update-waiting`). Default 4000 ms.
+   */
+  waitingMs?: number;
+  /** How often the runtime looks for waiting updates while any update is in progress. Default 500 ms. */
+  waitingCheckMs?: number;
 }
 
 /** The error grammY wrapped, or the value itself: users care about what their handler threw. */
@@ -68,8 +81,32 @@ export class SandboxRuntime implements OfflineEnvironment {
   private direct: Promise<void> = Promise.resolve();
   private ready = false;
   private loadStarted = 0;
+  /** The started bot's `bot.start()` settled and it has not been started again. */
+  private pollingEnded = false;
+  private readonly stalls: StallDetector;
+  private readonly pending = new PendingStorageCalls();
+  /** The last storage call that returned, per update in progress. */
+  private readonly lastCall = new Map<number, WaitingStorageCall>();
+  private readonly waitingCheckMs: number;
+  private stallTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: SandboxRuntimeOptions) {
+    this.stalls = new StallDetector({ thresholdMs: options.waitingMs ?? 4000 });
+    this.waitingCheckMs = options.waitingCheckMs ?? 500;
+    // Storage and API calls made for an update are its signs of life.
+    const emit = options.emit;
+    options = {
+      ...options,
+      emit: (event) => {
+        if ((event.type === "storage" || event.type === "api-call") && event.updateId !== undefined) {
+          this.stalls.activity(event.updateId, performance.now());
+          if (event.type === "storage" && this.stalls.has(event.updateId)) {
+            this.lastCall.set(event.updateId, { op: event.op, key: event.key, storageIndex: event.storageIndex });
+          }
+        }
+        emit(event);
+      },
+    };
     this.options = options;
     this.simulator = new ApiSimulator({
       onCall: (event) => options.emit(event),
@@ -123,19 +160,15 @@ export class SandboxRuntime implements OfflineEnvironment {
    */
   dispatch(update: Update): void {
     const updateId = update.update_id;
+    const started = this.startedBot;
+    if (started && this.pollingEnded && !started.isRunning()) {
+      // Nothing polls any more: the reader is told at once instead of the update waiting unseen in a queue.
+      this.options.emit({ type: "not-delivered", update, reason: "bot-stopped" });
+      return;
+    }
     this.announced.add(updateId);
     this.options.emit({ type: "update-received", updateId, update, at: performance.timeOrigin + performance.now() });
-    const started = this.startedBot;
     if (started) {
-      if (!started.isRunning()) {
-        this.options.emit({
-          type: "console",
-          level: "warn",
-          text:
-            `The bot is not running (bot.stop() was called, or an error stopped it), so update ${updateId} ` +
-            "waits in Telegram's queue until the bot polls again.",
-        });
-      }
       this.simulator.enqueueUpdate(update);
       return;
     }
@@ -158,7 +191,8 @@ export class SandboxRuntime implements OfflineEnvironment {
 
   /** {@inheritDoc OfflineEnvironment.observeStorage} */
   observeStorage<T>(storage: grammy.StorageAdapter<T>, use: StorageUse): grammy.StorageAdapter<T> {
-    return this.storages.observe(storage, use);
+    const observed = this.storages.observe(storage, use);
+    return this.pending.wrap(observed, this.storages.observedCount - 1, () => this.currentUpdateId);
   }
 
   /** {@inheritDoc OfflineEnvironment.botCreated} */
@@ -169,7 +203,25 @@ export class SandboxRuntime implements OfflineEnvironment {
   /** {@inheritDoc OfflineEnvironment.botStarted} */
   botStarted(bot: OfflineBot): void {
     this.startedBot = bot;
+    if (this.pollingEnded) {
+      this.pollingEnded = false;
+      this.options.emit({ type: "bot-started" });
+    }
     queueMicrotask(() => this.markReady());
+  }
+
+  /** {@inheritDoc OfflineEnvironment.botStopped} */
+  botStopped(bot: OfflineBot, error?: unknown): void {
+    // A second bot.start() on a polling bot returns at once; only the bot that polls, stopping, counts.
+    if (bot !== this.startedBot || bot.isRunning() || this.pollingEnded) return;
+    this.pollingEnded = true;
+    const event: Extract<SandboxEvent, { type: "bot-stopped" }> = { type: "bot-stopped" };
+    if (error !== undefined) {
+      event.error = this.summarize(error);
+      const updateId = error instanceof grammy.BotError ? error.ctx?.update?.update_id : undefined;
+      if (typeof updateId === "number") event.updateId = updateId;
+    }
+    this.options.emit(event);
   }
 
   /** {@inheritDoc OfflineEnvironment.updateStarted} */
@@ -181,6 +233,8 @@ export class SandboxRuntime implements OfflineEnvironment {
       this.options.emit({ type: "update-received", updateId, update, at: performance.timeOrigin + performance.now() });
     }
     this.handling.push(updateId);
+    this.stalls.started(updateId, performance.now());
+    this.scheduleStallCheck();
   }
 
   /** {@inheritDoc OfflineEnvironment.updateFinished} */
@@ -188,6 +242,8 @@ export class SandboxRuntime implements OfflineEnvironment {
     const updateId = update.update_id;
     const at = this.handling.lastIndexOf(updateId);
     if (at !== -1) this.handling.splice(at, 1);
+    this.stalls.finished(updateId);
+    this.lastCall.delete(updateId);
     if (error === undefined) {
       this.finish(updateId, durationMs);
       return;
@@ -244,22 +300,58 @@ export class SandboxRuntime implements OfflineEnvironment {
 
   private dropped(update: Update, reason: string): void {
     this.options.emit({ type: "console", level: "warn", text: reason });
-    if (this.announced.has(update.update_id)) this.finish(update.update_id, 0, reason);
+    if (!this.announced.has(update.update_id)) return;
+    this.finish(update.update_id, 0, reason);
+    this.options.emit({ type: "not-delivered", update, reason: "dropped", message: reason });
+  }
+
+  /**
+   * Looks for waiting updates every `waitingCheckMs` while any update is in progress. The check runs on a
+   * timer, so it cannot run while the worker is stuck in a loop; a check that runs late is not trusted.
+   */
+  private scheduleStallCheck(): void {
+    if (this.stallTimer !== undefined) return;
+    const planned = performance.now() + this.waitingCheckMs;
+    this.stallTimer = setTimer(() => {
+      this.stallTimer = undefined;
+      const now = performance.now();
+      for (const { updateId, waitedMs } of this.stalls.check(now, planned)) {
+        const event: Extract<SandboxEvent, { type: "update-waiting" }> = {
+          type: "update-waiting",
+          updateId,
+          waitedMs,
+          queued: [...this.announced].filter((id) => id !== updateId && !this.stalls.has(id)).length,
+        };
+        const pending = this.pending.oldest(updateId);
+        const last = this.lastCall.get(updateId);
+        if (pending) event.pending = pending;
+        else if (last) event.lastCall = last;
+        this.options.emit(event);
+      }
+      if (this.stalls.inProgress > 0) this.scheduleStallCheck();
+    }, this.waitingCheckMs);
+  }
+
+  /** Stops looking for waiting updates (the run is over). */
+  dispose(): void {
+    if (this.stallTimer !== undefined) clearTimer(this.stallTimer);
+    this.stallTimer = undefined;
+  }
+
+  /** What the reader needs to know of `error` (the handler's own error, for a `BotError`). */
+  private summarize(error: unknown): ErrorSummary {
+    const inner = innerError(error);
+    const summary: ErrorSummary = { name: errorName(inner), message: errorMessage(inner) };
+    const position = this.locate(inner);
+    if (position) {
+      summary.line = position.line;
+      summary.column = position.column;
+    }
+    return summary;
   }
 
   private reportError(phase: "load" | "update" | "unhandled", error: unknown, updateId?: number): void {
-    const inner = innerError(error);
-    const event: Extract<SandboxEvent, { type: "error" }> = {
-      type: "error",
-      phase,
-      name: errorName(inner),
-      message: errorMessage(inner),
-    };
-    const position = this.locate(inner);
-    if (position) {
-      event.line = position.line;
-      event.column = position.column;
-    }
+    const event: Extract<SandboxEvent, { type: "error" }> = { type: "error", phase, ...this.summarize(error) };
     const id = updateId ?? this.currentUpdateId;
     if (id !== undefined) event.updateId = id;
     this.options.emit(event);

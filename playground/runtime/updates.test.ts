@@ -10,6 +10,7 @@ import {
   detectEntities,
   SIMULATED_BOT_INFO,
   UPDATE_KINDS,
+  UpdateIdSequence,
   validateUpdate,
 } from "./updates";
 
@@ -241,5 +242,30 @@ describe("validateUpdate", () => {
     expect(errorsOf({ update_id: 1, edited_message: good.message })).toEqual([
       "update.edited_message.edit_date is missing: an edited message says when it was edited.",
     ]);
+  });
+});
+
+describe("UpdateIdSequence", () => {
+  it("hands out increasing ids from its start", () => {
+    const ids = new UpdateIdSequence(5);
+    expect([ids.next(), ids.next(), ids.next()]).toEqual([5, 6, 7]);
+  });
+
+  it("goes above an id sent by other means, so later updates are never below the bot's offset", () => {
+    const ids = new UpdateIdSequence(1);
+    ids.next();
+    ids.used(900_000);
+    expect(ids.next()).toBe(900_001);
+    // A lower (or the same) id sent by hand changes nothing: ids never go back.
+    ids.used(3);
+    ids.used(900_001);
+    expect(ids.next()).toBe(900_002);
+  });
+
+  it("ignores ids that are not safe integers", () => {
+    const ids = new UpdateIdSequence(1);
+    ids.used(Number.MAX_SAFE_INTEGER + 2);
+    ids.used(2.5);
+    expect(ids.next()).toBe(1);
   });
 });

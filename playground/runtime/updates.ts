@@ -37,6 +37,29 @@ export function createUpdateIdSequence(start = 1): () => number {
   return () => next++;
 }
 
+/**
+ * The update ids one playground hands out: increasing, as Telegram's are for one bot, and always above
+ * every id already sent. A hand-written update may bring any id; if later ones were lower, grammY's
+ * offset (the last id it handled, plus one) would be above them, and they would never reach the bot.
+ */
+export class UpdateIdSequence {
+  private nextId: number;
+
+  constructor(start = 1) {
+    this.nextId = start;
+  }
+
+  /** The id for the next update. */
+  next(): number {
+    return this.nextId++;
+  }
+
+  /** An update with id `updateId` was sent (say, written by hand): the ids handed out later are above it. */
+  used(updateId: number): void {
+    if (Number.isSafeInteger(updateId) && updateId >= this.nextId) this.nextId = updateId + 1;
+  }
+}
+
 // Fallbacks for callers that do not track ids themselves. Callers that know better (the UI keeps
 // message ids in step with the bot's replies) pass their own.
 const nextDefaultUpdateId = createUpdateIdSequence(1);

@@ -1,10 +1,11 @@
-import type { InlineKeyboardButton, Message } from "grammy/types";
-import type { SandboxEvent } from "../protocol";
-import type { ChatBotMessage, ChatEntry } from "./types";
+import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import type { NotDeliveredReason, SandboxEvent } from "../protocol";
+import type { ChatBotMessage, ChatEntry, ChatNotice, ChatUserMessage } from "./types";
 import { displayName } from "./update-summary";
 
 type ApiCallEvent = Extract<SandboxEvent, { type: "api-call" }>;
 type UpdateReceivedEvent = Extract<SandboxEvent, { type: "update-received" }>;
+type NotDeliveredEvent = Extract<SandboxEvent, { type: "not-delivered" }>;
 
 /** Bot API methods whose result is the Message the bot just sent. */
 const SEND_METHODS = /^send(Message|Photo|Audio|Document|Video|Animation|Voice|VideoNote|Location|Venue|Contact|Poll|Dice|Sticker|Invoice)$/;
@@ -24,31 +25,54 @@ export class ChatTimeline {
 
   /** Adds what a user sent: a message becomes a bubble, a button press a notice. */
   received(event: UpdateReceivedEvent): void {
-    const { update } = event;
+    this.add(event.update);
+  }
+
+  /**
+   * An update the reader sent never reached the bot: its bubble (or button press) says so, whether it
+   * was already shown (Telegram dropped it after it arrived) or not (nothing ran to receive it).
+   */
+  notDelivered(event: NotDeliveredEvent): void {
+    const updateId = event.update.update_id;
+    for (let i = this.entries.length - 1; i >= 0; i--) {
+      const entry = this.entries[i];
+      if (entry.kind === "user" && entry.updateId === updateId && entry.notDelivered === undefined) {
+        this.entries[i] = { ...entry, notDelivered: event.reason };
+        return;
+      }
+    }
+    this.add(event.update, event.reason);
+  }
+
+  private add(update: Update, notDelivered?: NotDeliveredReason): void {
     const message = update.message ?? update.edited_message;
     if (message) {
-      this.push({
+      const entry: ChatUserMessage = {
         kind: "user",
         id: this.nextId++,
         chatId: message.chat.id,
         messageId: message.message_id,
         senderName: displayName(message.from) ?? ("title" in message.chat ? (message.chat.title ?? "?") : "?"),
         text: message.text ?? message.caption ?? "",
-        updateId: event.updateId,
-      });
+        updateId: update.update_id,
+      };
+      if (notDelivered) entry.notDelivered = notDelivered;
+      this.push(entry);
       return;
     }
     const query = update.callback_query;
     if (query?.message) {
       const pressed = findButton(this.botMessages.get(key(query.message.chat.id, query.message.message_id))?.keyboard, query.data);
-      this.push({
+      const entry: ChatNotice = {
         kind: "notice",
         id: this.nextId++,
         chatId: query.message.chat.id,
         notice: "pressed",
         name: displayName(query.from),
         text: pressed?.text ?? query.data ?? "",
-      });
+      };
+      if (notDelivered) entry.notDelivered = notDelivered;
+      this.push(entry);
     }
   }
 

@@ -248,4 +248,62 @@ describe("playground store", () => {
     expect(store.totals.value.read + store.totals.value.write).toBe(10_000);
     expect(performance.now() - started).toBeLessThan(1_000);
   });
+
+  it("shows an update that never reached the bot as not delivered, whether it was already shown or not", () => {
+    const { store } = manualStore();
+    store.ingest({ type: "not-delivered", update: textUpdate(1, "🍕"), reason: "no-program" });
+    store.flush();
+    store.beginRun();
+    store.ingest({ type: "update-received", updateId: 2, update: textUpdate(2, "hi"), at: 0 });
+    store.ingest({ type: "not-delivered", update: textUpdate(2, "hi"), reason: "dropped", message: "below the offset" });
+    store.flush();
+    const users = store.chatEntries.value.filter((e) => e.kind === "user");
+    expect(users.map((e) => [e.updateId, e.notDelivered])).toEqual([
+      [1, "no-program"],
+      [2, "dropped"],
+    ]);
+  });
+
+  it("follows the bot's own state: stopped by grammY, started again", () => {
+    const { store } = manualStore();
+    store.beginRun();
+    store.ingest({ type: "ready", durationMs: 1 });
+    const error = { name: "TypeError", message: "initial is not a function", line: 4 };
+    store.ingest({ type: "bot-stopped", updateId: 1, error });
+    store.flush();
+    expect(store.run.value.status).toBe("running");
+    expect(store.run.value.botStopped).toEqual({ updateId: 1, error });
+    store.ingest({ type: "bot-started" });
+    store.flush();
+    expect(store.run.value.botStopped).toBeUndefined();
+  });
+
+  it("records a load error's message and line when the program stops", () => {
+    const { store } = manualStore();
+    store.beginRun();
+    store.ingest({ type: "started" });
+    store.ingest({ type: "stopped", reason: "load-error", message: "ReferenceError: foo is not defined", line: 3 });
+    store.flush();
+    expect(store.run.value.status).toBe("stopped");
+    expect(store.run.value.stop).toEqual({ reason: "load-error", message: "ReferenceError: foo is not defined", line: 3, updateId: undefined });
+  });
+
+  it("holds a waiting update until it is handled or the run stops", () => {
+    const { store } = manualStore();
+    store.beginRun();
+    const waiting = { type: "update-waiting" as const, updateId: 1, waitedMs: 4200, queued: 1, lastCall: { op: "read" as const, key: "424242", storageIndex: 0 } };
+    store.ingest(waiting);
+    store.flush();
+    expect(store.waiting.value).toEqual(waiting);
+    store.ingest({ type: "update-handled", updateId: 2, durationMs: 1 });
+    store.flush();
+    expect(store.waiting.value).toEqual(waiting);
+    store.ingest({ type: "update-handled", updateId: 1, durationMs: 5000 });
+    store.flush();
+    expect(store.waiting.value).toBeUndefined();
+    store.ingest(waiting);
+    store.ingest({ type: "stopped", reason: "user" });
+    store.flush();
+    expect(store.waiting.value).toBeUndefined();
+  });
 });

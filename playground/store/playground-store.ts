@@ -5,7 +5,7 @@ import { ChatTimeline } from "./chat-timeline";
 import { FrameBatcher, nextFrame, type Schedule } from "./frame-batcher";
 import { MemoryView } from "./memory-view";
 import { TrafficLog } from "./traffic-log";
-import type { CompileState, ConsoleEntry, RunEvent, RunState, SessionStorageInfo, TrafficTotals, UpdateSummary } from "./types";
+import type { CompileState, ConsoleEntry, RunEvent, RunState, SessionStorageInfo, TrafficTotals, UpdateSummary, UpdateWaitingEvent } from "./types";
 import { summarizeUpdate } from "./update-summary";
 
 /** Options for {@link createPlaygroundStore}. */
@@ -62,6 +62,11 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
   /** Updates handled in this run, and the id of the last one. */
   const handled = ref(0);
   const lastHandledUpdateId = ref<number | undefined>(undefined);
+  /**
+   * The update that has been in progress for seconds while the program sat idle (it awaits a promise
+   * that has not settled), until it finishes or the run ends.
+   */
+  const waiting = shallowRef<UpdateWaitingEvent | undefined>(undefined);
   let nextConsoleId = 1;
 
   const batcher = new FrameBatcher<RunEvent>(applyBatch, options.schedule ?? nextFrame, options.minBatchIntervalMs ?? 0);
@@ -81,6 +86,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
           chatChanged = true;
           break;
         case "update-handled":
+          if (waiting.value?.updateId === event.updateId) waiting.value = undefined;
           handledNow++;
           lastHandledUpdateId.value = event.updateId;
           traffic.handled(event.updateId, event.durationMs, event.error);
@@ -114,6 +120,19 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
         case "storage-used":
           storages.value = withStorage(storages.value, event.storage);
           break;
+        case "not-delivered":
+          chat.notDelivered(event);
+          chatChanged = true;
+          break;
+        case "update-waiting":
+          waiting.value = event;
+          break;
+        case "bot-stopped":
+          run.value = { ...run.value, botStopped: { updateId: event.updateId, error: event.error } };
+          break;
+        case "bot-started":
+          if (run.value.botStopped) run.value = { ...run.value, botStopped: undefined };
+          break;
         case "ready":
           run.value = { ...run.value, status: "running", readyAt: now() };
           break;
@@ -123,7 +142,12 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
         case "stopped":
           // A "rerun" stop belongs to the run this one replaced: the new run is already under way.
           if (event.reason !== "rerun") {
-            run.value = { ...run.value, status: "stopped", stop: { reason: event.reason, updateId: event.updateId, message: event.message } };
+            run.value = {
+              ...run.value,
+              status: "stopped",
+              stop: { reason: event.reason, updateId: event.updateId, message: event.message, line: event.line },
+            };
+            waiting.value = undefined;
           }
           break;
         case "pong":
@@ -166,6 +190,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
     storageVersion,
     handled,
     lastHandledUpdateId,
+    waiting,
 
     /** Queues one event of the current run; views see it on the next frame. */
     ingest(event: RunEvent): void {
@@ -227,6 +252,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
       chat.restarted();
       handled.value = 0;
       lastHandledUpdateId.value = undefined;
+      waiting.value = undefined;
       run.value = { status: "starting", runNumber: run.value.runNumber + 1, requestedAt: run.value.requestedAt ?? now() };
       triggerRef(trafficRows);
       triggerRef(chatEntries);
@@ -238,6 +264,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
     markStopped(reason: "user" | "crashed", message?: string): void {
       batcher.flush();
       run.value = { ...run.value, status: "stopped", stop: { reason, message } };
+      waiting.value = undefined;
     },
     /** Storage was changed outside the program (the reader cleared it): the inspector must look again. */
     storageChangedOutside(): void {

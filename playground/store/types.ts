@@ -3,7 +3,7 @@
  * reader's language, so one store serves both locales.
  */
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
-import type { Diagnostic, SandboxEvent, SessionStorageInfo, StorageOpEvent } from "../protocol";
+import type { Diagnostic, ErrorSummary, NotDeliveredReason, SandboxEvent, SessionStorageInfo, StorageOpEvent, UpdateWaitingEvent } from "../protocol";
 
 /**
  * What the sandbox runner says about its own life cycle, next to the sandbox's events.
@@ -12,10 +12,10 @@ import type { Diagnostic, SandboxEvent, SessionStorageInfo, StorageOpEvent } fro
  */
 export type RunnerLifecycleEvent =
   | { type: "started" }
-  | { type: "stopped"; reason: StopReason; updateId?: number; message?: string };
+  | { type: "stopped"; reason: StopReason; updateId?: number; message?: string; line?: number };
 
-/** Why a run ended. */
-export type StopReason = "user" | "rerun" | "watchdog" | "crashed";
+/** Why a run ended. "load-error": the program threw while loading (at its top level). */
+export type StopReason = "user" | "rerun" | "watchdog" | "crashed" | "load-error";
 
 /** Anything the store ingests from a run. */
 export type RunEvent = SandboxEvent | RunnerLifecycleEvent;
@@ -37,7 +37,12 @@ export interface RunState {
   status: "idle" | "compiling" | "starting" | "running" | "stopped";
   /** Counts runs in this tab; a new run resets the traffic, console and totals. */
   runNumber: number;
-  stop?: { reason: StopReason; updateId?: number; message?: string };
+  stop?: { reason: StopReason; updateId?: number; message?: string; line?: number };
+  /**
+   * The program still runs, but its bot no longer polls: `bot.start()` settled (with `error`, grammY's
+   * default error handler stopped it after update `updateId` failed; without, the program called `bot.stop()`).
+   */
+  botStopped?: { updateId?: number; error?: ErrorSummary };
   /** `performance.now()` when Run was clicked, and when the sandbox said it was ready. */
   requestedAt?: number;
   readyAt?: number;
@@ -112,6 +117,8 @@ export interface ChatUserMessage {
   senderName: string;
   text: string;
   updateId: number;
+  /** Never reached the bot, and why. */
+  notDelivered?: NotDeliveredReason;
 }
 
 /** A message the bot sent, as the Bot API simulator answered it (edits and deletions applied). */
@@ -139,6 +146,8 @@ export interface ChatNotice {
   notice: "restarted" | "pressed" | "answer";
   name?: string;
   text?: string;
+  /** A button press that never reached the bot, and why. */
+  notDelivered?: NotDeliveredReason;
 }
 
 /** A line of the console panel. */
@@ -155,4 +164,4 @@ export interface ConsoleEntry {
   phase?: "load" | "update" | "unhandled";
 }
 
-export type { Diagnostic, SessionStorageInfo, StorageOpEvent, Update };
+export type { Diagnostic, ErrorSummary, NotDeliveredReason, SessionStorageInfo, StorageOpEvent, Update, UpdateWaitingEvent };

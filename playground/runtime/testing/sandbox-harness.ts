@@ -35,7 +35,10 @@ export interface ProgramHarness {
 let programCount = 0;
 
 /** Compiles `source` as `filename` and runs it in a fresh {@link SandboxRuntime}. */
-export async function startProgram(source: string, options: { filename?: string; database?: string } = {}): Promise<ProgramHarness> {
+export async function startProgram(
+  source: string,
+  options: { filename?: string; database?: string; waitingMs?: number; waitingCheckMs?: number } = {},
+): Promise<ProgramHarness> {
   const filename = options.filename ?? "bot.ts";
   const compiled = await bundleProgram(esbuild, source, filename);
   if (!compiled.ok) throw new Error(`The test program does not compile: ${JSON.stringify(compiled.diagnostics)}`);
@@ -53,6 +56,8 @@ export async function startProgram(source: string, options: { filename?: string;
     },
     database: options.database ?? "session-lab-test",
     locate: (error) => mapper.locate(error),
+    waitingMs: options.waitingMs,
+    waitingCheckMs: options.waitingCheckMs,
   });
   (globalThis as Record<string, unknown>)[MODULE_REGISTRY] = runtime.modules;
   const loaded = runtime.run(() => import(/* @vite-ignore */ file));

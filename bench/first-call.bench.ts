@@ -90,7 +90,7 @@ async function firstVisibleCall(page: Page): Promise<number> {
     try {
       const handle = await page.waitForFunction(
         () => {
-          const rows = document.querySelectorAll<HTMLElement>('.sl-playground [role="log"] :is(.sl-call, .sl-row-op, [data-op])');
+          const rows = document.querySelectorAll<HTMLElement>('.sl-playground [role="listbox"] :is(.sl-call, .sl-row-op, [data-op])');
           for (const el of rows) {
             const r = el.getBoundingClientRect();
             if (r.width === 0 || r.height === 0) continue;

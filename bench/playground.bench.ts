@@ -239,7 +239,7 @@ async function measureBigLog(browser: Browser, base: string) {
     (count) =>
       new Promise<{ ms: number; domRows: number; longestFrame: number; longestTask: number }>((resolve, reject) => {
         const input = document.querySelector<HTMLInputElement>(".sl-chat-form input")!;
-        const log = document.querySelector<HTMLElement>('.sl-traffic [role="log"]')!;
+        const log = document.querySelector<HTMLElement>('.sl-traffic .sl-traffic-scroll')!;
         const total = () =>
           Number(document.querySelector('[data-testid="count-read"]')?.textContent) +
           Number(document.querySelector('[data-testid="count-write"]')?.textContent);

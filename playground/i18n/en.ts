@@ -115,6 +115,28 @@ export const en: PlaygroundMessages = {
     wholeValue: (key) => (key === undefined ? "Whole value" : `Whole value of ${key}`),
     keys: "Arrow keys move between calls; Enter or Space shows a whole value.",
   },
+  trafficA11y: {
+    callCounts: (c) => {
+      const parts = [
+        c.read ? `${c.read} ${c.read === 1 ? "read" : "reads"}` : "",
+        c.write ? `${c.write} ${c.write === 1 ? "write" : "writes"}` : "",
+        c.delete ? `${c.delete} ${c.delete === 1 ? "delete" : "deletes"}` : "",
+        c.other ? `${c.other} other ${c.other === 1 ? "call" : "calls"}` : "",
+      ].filter(Boolean);
+      return parts.length ? parts.join(", ") : "no storage calls";
+    },
+    updateDone: (id, calls, failed) => `Update ${id}: ${calls}${failed ? " (handler threw: nothing written back)" : ""}`,
+    updatesDone: (count, lastId, calls, failed) =>
+      `${count} updates handled, up to update ${lastId}: ${calls}${failed ? `; ${failed} threw` : ""}`,
+    inUpdate: (id) => `in update ${id}`,
+    position: (index, total) => `Call ${index} of ${total}`,
+    previous: "Previous call",
+    next: "Next call",
+    copy: "Copy as text",
+    copied: (calls) => `Copied the storage traffic (${calls} ${calls === 1 ? "call" : "calls"}) as text.`,
+    copyFailed: "Could not copy: the browser refused access to the clipboard.",
+    exportTitle: (calls) => `Storage traffic: ${calls}`,
+  },
   summary: {
     message: (from, chat, text) => `${from} in ${chat}: ${text}`,
     callback: (from, data) => `${from} pressed a button (${data})`,

@@ -116,6 +116,28 @@ export const es: PlaygroundMessages = {
     wholeValue: (key) => (key === undefined ? "Valor completo" : `Valor completo de ${key}`),
     keys: "Las flechas recorren las llamadas; Intro o Espacio muestran un valor completo.",
   },
+  trafficA11y: {
+    callCounts: (c) => {
+      const parts = [
+        c.read ? `${c.read} ${c.read === 1 ? "lectura" : "lecturas"}` : "",
+        c.write ? `${c.write} ${c.write === 1 ? "escritura" : "escrituras"}` : "",
+        c.delete ? `${c.delete} ${c.delete === 1 ? "borrado" : "borrados"}` : "",
+        c.other ? `${c.other} ${c.other === 1 ? "otra llamada" : "otras llamadas"}` : "",
+      ].filter(Boolean);
+      return parts.length ? parts.join(", ") : "ninguna llamada al almacenamiento";
+    },
+    updateDone: (id, calls, failed) => `Actualización ${id}: ${calls}${failed ? " (un manejador lanzó un error: no se guardó nada)" : ""}`,
+    updatesDone: (count, lastId, calls, failed) =>
+      `${count} actualizaciones atendidas, hasta la ${lastId}: ${calls}${failed ? `; ${failed} con error` : ""}`,
+    inUpdate: (id) => `en la actualización ${id}`,
+    position: (index, total) => `Llamada ${index} de ${total}`,
+    previous: "Llamada anterior",
+    next: "Llamada siguiente",
+    copy: "Copiar como texto",
+    copied: (calls) => `Tráfico de almacenamiento copiado como texto (${calls} ${calls === 1 ? "llamada" : "llamadas"}).`,
+    copyFailed: "No se pudo copiar: el navegador no dio acceso al portapapeles.",
+    exportTitle: (calls) => `Tráfico de almacenamiento: ${calls}`,
+  },
   summary: {
     message: (from, chat, text) => `${from} en ${chat}: ${text}`,
     callback: (from, data) => `${from} pulsó un botón (${data})`,

@@ -118,6 +118,27 @@ export interface PlaygroundMessages {
     /** How to use the log from the keyboard. */
     keys: string;
   };
+  /** What the traffic log says to a screen reader, and its ways to reach every call. */
+  trafficA11y: {
+    /** "1 read, 1 write", or that there were none. */
+    callCounts: (counts: { read: number; write: number; delete: number; other: number }) => string;
+    /** One update handled: "Update 3: 1 read, 1 write". `failed`: its handlers threw. */
+    updateDone: (id: number, calls: string, failed: boolean) => string;
+    /** Several updates handled at once, announced together. */
+    updatesDone: (count: number, lastId: number, calls: string, failed: number) => string;
+    /** "Call 5 of 120", the selected call's place among all calls. */
+    /** "in update 3", said after each call of the log. */
+    inUpdate: (id: number) => string;
+    position: (index: number, total: number) => string;
+    previous: string;
+    next: string;
+    /** Copies the whole traffic log as text. */
+    copy: string;
+    copied: (calls: number) => string;
+    copyFailed: string;
+    /** The text export's first line. */
+    exportTitle: (calls: string) => string;
+  };
   summary: {
     message: (from: string, chat: string, text: string) => string;
     callback: (from: string, data: string) => string;

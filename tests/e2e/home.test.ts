@@ -134,7 +134,7 @@ describe.each(CASES)("the home page at $screen.name, $locale, $scheme", (c) => {
     // On a desktop the traffic log is beside the chat; on a phone the chat tab shows the latest calls.
     const where = isPhone(c.screen)
       ? page.getByRole("list", { name: strings.latestCalls })
-      : page.getByRole("log", { name: strings.traffic });
+      : page.getByRole("listbox", { name: strings.traffic });
     const firstRead = where.getByText(/read\s*424242/).first();
     // A cold start downloads and starts the compiler first; on a busy machine that takes a while.
     await firstRead.waitFor({ state: "visible", timeout: 80_000 });

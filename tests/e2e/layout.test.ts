@@ -48,7 +48,7 @@ async function callCount(page: Page): Promise<number> {
 
 /** One call row of the traffic log (its list items that name an operation). */
 function trafficCall(page: Page, w: Words): Locator {
-  return page.getByRole("log", { name: w.traffic }).getByRole("listitem").filter({ hasText: /\b(read|write)\b/ }).first();
+  return page.getByRole("listbox", { name: w.traffic }).getByRole("option").filter({ hasText: /\b(read|write)\b/ }).first();
 }
 
 /** The latest-calls strip under the phone's chat. */
@@ -209,7 +209,7 @@ describe("a playground embedded in a guide page", () => {
     await expectInViewport(box, "the embed's message box");
     // Side by side: the chat's message box and the traffic log share a row.
     const chatBox = (await box.boundingBox())!;
-    const traffic = (await page.getByRole("log", { name: w.traffic }).boundingBox())!;
+    const traffic = (await page.getByRole("listbox", { name: w.traffic }).boundingBox())!;
     expect(traffic.x).toBeGreaterThan(chatBox.x + chatBox.width - 1);
     await saveScreenshot(page, "layout-embed-1440x900");
     expect(errors).toEqual([]);

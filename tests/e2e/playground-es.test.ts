@@ -32,7 +32,7 @@ describe("el playground en español", () => {
     await page.getByRole("log", { name: W.chatRegion }).getByText("¡Tu nivel de hambre es 2!").waitFor();
     await expectTotals(page, { read: expected.read, write: expected.write, delete: expected.delete });
     expect(await loggedCalls(page, W)).toEqual(expected.calls);
-    const log = page.getByRole("log", { name: W.traffic });
+    const log = page.getByRole("listbox", { name: W.traffic });
     await expect(log.getByText(/^read 424242/).first().isVisible()).resolves.toBe(true);
     await expect(log.getByText(/^Actualización 3 · Ana en chat privado: \/hunger/).isVisible()).resolves.toBe(true);
 

@@ -88,7 +88,7 @@ export async function totals(page: Page): Promise<{ read: number; write: number;
  * taken once by its place in the list (aria-posinset); then it is left at the bottom, following new calls.
  */
 export async function loggedCalls(page: Page, words: PlaygroundWords): Promise<string[]> {
-  const rows = await page.getByRole("log", { name: words.traffic }).evaluate(async (log) => {
+  const rows = await page.getByRole("listbox", { name: words.traffic }).evaluate(async (log) => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const seen = new Map<number, string>();
     log.scrollTop = 0;

@@ -34,7 +34,7 @@ describe("the playground runs real grammY", () => {
     await page.getByRole("log", { name: W.chatRegion }).getByText("Your hunger level is 2!").waitFor();
     await expectTotals(page, { read: expected.read, write: expected.write, delete: expected.delete });
     expect(await loggedCalls(page, W)).toEqual(expected.calls);
-    const log = page.getByRole("log", { name: W.traffic });
+    const log = page.getByRole("listbox", { name: W.traffic });
     await expect(log.getByText(/^read 424242/).first().isVisible()).resolves.toBe(true);
     // Grouped by update: each update's calls sit under a row naming it.
     await expect(log.getByText(/^Update 3 · Ana in private chat: \/hunger/).isVisible()).resolves.toBe(true);
@@ -54,7 +54,7 @@ describe("the playground runs real grammY", () => {
     await expectTotals(page, { read: expected.read, write: expected.write, delete: expected.delete });
     expect(await loggedCalls(page, W)).toEqual(expected.calls);
     // "hello" is update 2: lazy sessions made no call for it, so it has no group in the log.
-    await expect(page.getByRole("log", { name: W.traffic }).getByText(/^Update 2 ·/).count()).resolves.toBe(0);
+    await expect(page.getByRole("listbox", { name: W.traffic }).getByText(/^Update 2 ·/).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });
 

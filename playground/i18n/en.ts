@@ -69,6 +69,36 @@ export const en: PlaygroundMessages = {
     olderHidden: (count) => `${count} older messages not shown`,
     nonText: (method) => `(${method})`,
   },
+  runStatus: {
+    loadError: (error, line) =>
+      `The program stopped while loading: ${error}${line === undefined ? "" : ` (line ${line})`}. Fix the code and click Run.`,
+    botStoppedByError: (update, error, line) =>
+      `The bot stopped: ${update} failed with ${error}${line === undefined ? "" : ` (line ${line})`}, and without bot.catch() grammY stops the bot. Fix the code or add bot.catch(), then click Run.`,
+    botStartFailed: (error, line) =>
+      `The bot stopped: bot.start() failed with ${error}${line === undefined ? "" : ` (line ${line})`}. Fix the code and click Run.`,
+    botStoppedByProgram: "The bot stopped: the program called bot.stop(). Click Run to start it again.",
+    waiting: (update, seconds) => `Running, but ${update} has not finished after ${seconds} s (see the chat).`,
+  },
+  notDelivered: {
+    noProgram: "Not delivered: the bot is not running. Press Run to start it.",
+    programFailed: "Not delivered: the program stopped before it got this. Fix the code and press Run.",
+    botStopped: "Not delivered: the bot has stopped. Press Run to start it again.",
+    dropped: "Not delivered: Telegram dropped this update (the console says why).",
+  },
+  waiting: {
+    heading: (update, seconds) => `${update} has not finished after ${seconds} s, and the program is idle: it waits for a promise that has not settled.`,
+    lazyRead: (key) =>
+      `Its lazy session read key ${key}, and grammY never got to write it back. If a handler assigned ctx.session a promise built from that unfinished read, each waits for the other: it will never finish.`,
+    pending: (op, key) => `It waits for a storage ${op} of key ${key} that has not returned.`,
+    afterCall: (op, key) => `Its last storage call, a ${op} of key ${key}, returned; what it waits for since is not a storage call (a timer, or a promise nothing resolves?).`,
+    unknown: "It made no storage call: it waits for a timer, or for a promise nothing resolves.",
+    queued: (count) =>
+      count === 1
+        ? "1 later update waits behind it: bot.start() handles updates one at a time."
+        : `${count} later updates wait behind it: bot.start() handles updates one at a time.`,
+    guide: "Why assigning a promise to ctx.session can hang",
+    stop: "Stop the bot",
+  },
   custom: {
     heading: "Custom update (JSON)",
     label: "Custom update (JSON)",

@@ -70,6 +70,38 @@ export const es: PlaygroundMessages = {
     olderHidden: (count) => `${count} mensajes anteriores no se muestran`,
     nonText: (method) => `(${method})`,
   },
+  runStatus: {
+    loadError: (error, line) =>
+      `El programa se detuvo al cargarse: ${error}${line === undefined ? "" : ` (línea ${line})`}. Corrige el código y pulsa Ejecutar.`,
+    botStoppedByError: (update, error, line) =>
+      `El bot se detuvo: ${update} falló con ${error}${line === undefined ? "" : ` (línea ${line})`} y, sin bot.catch(), grammY detiene el bot. Corrige el código o añade bot.catch() y pulsa Ejecutar.`,
+    botStartFailed: (error, line) =>
+      `El bot se detuvo: bot.start() falló con ${error}${line === undefined ? "" : ` (línea ${line})`}. Corrige el código y pulsa Ejecutar.`,
+    botStoppedByProgram: "El bot se detuvo: el programa llamó a bot.stop(). Pulsa Ejecutar para arrancarlo de nuevo.",
+    waiting: (update, seconds) => `En marcha, pero ${update} no ha terminado tras ${seconds} s (mira el chat).`,
+  },
+  notDelivered: {
+    noProgram: "No entregado: el bot no está en marcha. Pulsa Ejecutar para arrancarlo.",
+    programFailed: "No entregado: el programa se detuvo antes de recibirlo. Corrige el código y pulsa Ejecutar.",
+    botStopped: "No entregado: el bot se ha detenido. Pulsa Ejecutar para arrancarlo de nuevo.",
+    dropped: "No entregado: Telegram descartó esta actualización (la consola explica por qué).",
+  },
+  waiting: {
+    heading: (update, seconds) =>
+      `${update} no ha terminado tras ${seconds} s y el programa está inactivo: espera una promesa que no se ha resuelto.`,
+    lazyRead: (key) =>
+      `Su sesión diferida leyó la clave ${key} y grammY nunca llegó a escribirla. Si un manejador asignó a ctx.session una promesa construida a partir de esa lectura sin terminar, cada una espera a la otra: nunca terminará.`,
+    pending: (op, key) => `Espera una operación ${op} del almacenamiento sobre la clave ${key} que no ha vuelto.`,
+    afterCall: (op, key) =>
+      `Su última llamada al almacenamiento, ${op} de la clave ${key}, volvió; lo que espera desde entonces no es una llamada al almacenamiento (¿un temporizador, o una promesa que nada resuelve?).`,
+    unknown: "No hizo ninguna llamada al almacenamiento: espera un temporizador o una promesa que nada resuelve.",
+    queued: (count) =>
+      count === 1
+        ? "1 actualización posterior espera detrás: bot.start() procesa las actualizaciones de una en una."
+        : `${count} actualizaciones posteriores esperan detrás: bot.start() procesa las actualizaciones de una en una.`,
+    guide: "Por qué asignar una promesa a ctx.session puede bloquearse",
+    stop: "Detener el bot",
+  },
   custom: {
     heading: "Actualización personalizada (JSON)",
     label: "Actualización personalizada (JSON)",

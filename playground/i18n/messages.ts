@@ -60,6 +60,42 @@ export interface PlaygroundMessages {
     olderHidden: (count: number) => string;
     nonText: (method: string) => string;
   };
+  /** What the status and the chat say when the program or its bot stopped on its own, or an update waits. */
+  runStatus: {
+    /** The program threw at its top level; `error` reads "ReferenceError: x is not defined". */
+    loadError: (error: string, line: number | undefined) => string;
+    /** grammY's default error handler stopped the bot after `update` failed with `error`. */
+    botStoppedByError: (update: string, error: string, line: number | undefined) => string;
+    /** `bot.start()` itself failed (no update involved). */
+    botStartFailed: (error: string, line: number | undefined) => string;
+    /** The program called `bot.stop()`. */
+    botStoppedByProgram: string;
+    /** The short status while an update waits (the chat has the details). */
+    waiting: (update: string, seconds: string) => string;
+  };
+  /** The line under a message (or button press) that never reached the bot, by reason. */
+  notDelivered: {
+    noProgram: string;
+    programFailed: string;
+    botStopped: string;
+    dropped: string;
+  };
+  /** The notice about an update that waits on a promise that never settles. */
+  waiting: {
+    heading: (update: string, seconds: string) => string;
+    /** Its lazy session read `key` and the update never finished. */
+    lazyRead: (key: string) => string;
+    /** A storage call (`op` is read, write…) it started has not returned. */
+    pending: (op: string, key: string) => string;
+    /** Its last storage call returned; it waits on something else since. */
+    afterCall: (op: string, key: string) => string;
+    /** No storage call is involved. */
+    unknown: string;
+    /** Updates that wait behind it (bot.start() handles one at a time). */
+    queued: (count: number) => string;
+    guide: string;
+    stop: string;
+  };
   custom: {
     heading: string;
     label: string;

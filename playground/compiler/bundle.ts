@@ -49,7 +49,7 @@ function build(esbuild: Esbuild, code: string, filename: string, format: Program
     // Never look for a tsconfig on disk, so Node and the browser compile alike.
     tsconfigRaw: {},
     logLevel: "silent",
-    // Tells which module syntax the program uses (see programFormat).
+    // Tells which module syntax the program uses (see needsRequire).
     metafile: true,
     plugins: [programPlugin(filename, code, loaderFor(filename)), registryPlugin(locale)],
   });

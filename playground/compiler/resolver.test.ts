@@ -46,8 +46,8 @@ describe("resolveSpecifier", () => {
   it("words the refusal plainly, naming grammY's deno.land URLs", () => {
     expect(unavailableMessage("axios")).toBe(
       'Cannot import "axios": the playground can import grammy, grammy/web, grammy/types, ' +
-        "@session-lab/adapters-browser and idb-keyval (npm: specifiers too), and grammY from deno.land " +
-        "(https://deno.land/x/grammy/mod.ts or types.ts, versioned or not).",
+        "@session-lab/adapters-browser and idb-keyval (npm: too), and grammY from deno.land " +
+        "(https://deno.land/x/grammy/mod.ts or types.ts, any version).",
     );
   });
 
@@ -57,7 +57,7 @@ describe("resolveSpecifier", () => {
     expect(unavailableMessage("axios", "es")).toBe(
       'No se puede importar "axios": el playground puede importar grammy, grammy/web, grammy/types, ' +
         "@session-lab/adapters-browser e idb-keyval (también con npm:), y grammY desde deno.land " +
-        "(https://deno.land/x/grammy/mod.ts o types.ts, con versión o sin ella).",
+        "(https://deno.land/x/grammy/mod.ts o types.ts, de cualquier versión).",
     );
   });
 

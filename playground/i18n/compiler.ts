@@ -45,11 +45,11 @@ function list(items: readonly string[], locale: PlaygroundLocale): string {
 
 const en: CompilerStrings = {
   cannotImport: (specifier, available) =>
-    `Cannot import "${specifier}": the playground can import ${list(available, "en")} (npm: specifiers too), ` +
-    "and grammY from deno.land (https://deno.land/x/grammy/mod.ts or types.ts, versioned or not).",
+    `Cannot import "${specifier}": the playground can import ${list(available, "en")} (npm: too), ` +
+    "and grammY from deno.land (https://deno.land/x/grammy/mod.ts or types.ts, any version).",
   serverStorage: (specifier) =>
-    `"${specifier}" keeps sessions on a server, and the playground runs in your browser: use grammY's memory ` +
-    `storage (leave out the storage option) or IndexedDB, with IndexedDBAdapter from ${ADAPTER}.`,
+    `"${specifier}" keeps sessions on a server; the playground runs in your browser. Use grammY's memory ` +
+    `(no storage option) or IndexedDBAdapter from ${ADAPTER}.`,
   esbuild: (text) => text,
   noteAtLine: (text, line) => `${text} (line ${line})`,
   strictMode: "The playground runs every program in strict mode, CommonJS programs too.",
@@ -63,10 +63,10 @@ const en: CompilerStrings = {
 const es: CompilerStrings = {
   cannotImport: (specifier, available) =>
     `No se puede importar "${specifier}": el playground puede importar ${list(available, "es")} (también con npm:), ` +
-    "y grammY desde deno.land (https://deno.land/x/grammy/mod.ts o types.ts, con versión o sin ella).",
+    "y grammY desde deno.land (https://deno.land/x/grammy/mod.ts o types.ts, de cualquier versión).",
   serverStorage: (specifier) =>
-    `"${specifier}" guarda las sesiones en un servidor, y el playground se ejecuta en tu navegador: usa el ` +
-    `almacenamiento en memoria de grammY (sin la opción storage) o IndexedDB, con IndexedDBAdapter de ${ADAPTER}.`,
+    `"${specifier}" guarda las sesiones en un servidor; el playground se ejecuta en tu navegador. Usa la ` +
+    `memoria de grammY (sin la opción storage) o IndexedDBAdapter de ${ADAPTER}.`,
   esbuild: (text) => `El compilador (esbuild) dice: ${text}`,
   noteAtLine: (text, line) => `${text} (línea ${line})`,
   strictMode: "El playground ejecuta todos los programas en modo estricto, también los de CommonJS.",

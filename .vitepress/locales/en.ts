@@ -1,5 +1,7 @@
 import type { DefaultTheme, LocaleSpecificConfig } from "vitepress";
 import type { GUIDE_PAGES } from "./pages";
+import type { SiteThemeConfig } from "../theme-labels";
+import { THEME_LABELS } from "./labels";
 
 /** Sidebar titles of the guide, by slug. */
 const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
@@ -13,7 +15,7 @@ const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
 };
 
 /** English: the site's root locale. */
-export const en: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } = {
+export const en: LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string } = {
   label: "English",
   lang: "en-US",
   title: "Session Lab",
@@ -41,6 +43,7 @@ export const en: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; la
     sidebarMenuLabel: "Menu",
     returnToTopLabel: "Return to top",
     langMenuLabel: "Change language",
+    labels: THEME_LABELS.en,
     skipToContentLabel: "Skip to content",
     lastUpdated: { text: "Last updated" },
     notFound: {

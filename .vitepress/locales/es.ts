@@ -1,5 +1,7 @@
 import type { DefaultTheme, LocaleSpecificConfig } from "vitepress";
 import type { GUIDE_PAGES } from "./pages";
+import type { SiteThemeConfig } from "../theme-labels";
+import { THEME_LABELS } from "./labels";
 
 /** Títulos de la barra lateral de la guía, por slug. */
 const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
@@ -13,7 +15,7 @@ const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
 };
 
 /** Español: la misma guía bajo /es/. */
-export const es: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; lang: string } = {
+export const es: LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string } = {
   label: "Español",
   lang: "es",
   title: "Session Lab",
@@ -41,6 +43,7 @@ export const es: LocaleSpecificConfig<DefaultTheme.Config> & { label: string; la
     sidebarMenuLabel: "Menú",
     returnToTopLabel: "Volver arriba",
     langMenuLabel: "Cambiar idioma",
+    labels: THEME_LABELS.es,
     skipToContentLabel: "Saltar al contenido",
     lastUpdated: { text: "Última actualización" },
     notFound: {

@@ -62,7 +62,8 @@ bot.start();
 `;
 
 describe("compile messages", () => {
-  it("runs a CommonJS program as CommonJS: three getSessionKey functions, the last one keys the counter", async () => {
+  // A page load, the compiler's first start and a run: near the default minute on a busy machine.
+  it("runs a CommonJS program as CommonJS: three getSessionKey functions, the last one keys the counter", { timeout: 120_000 }, async () => {
     const watched = await open(withCode("/playground/", THREE_SESSION_KEYS));
     opened.push(watched);
     const { page, errors } = watched;
@@ -84,7 +85,7 @@ describe("compile messages", () => {
     expect(errors).toEqual([]);
   });
 
-  it("refuses a server's storage on /es/ in Spanish, at its line, naming deno.land and the IndexedDB adapter", async () => {
+  it("refuses a server's storage on /es/ in Spanish, at its line, naming deno.land and the IndexedDB adapter", { timeout: 120_000 }, async () => {
     const watched = await open(withCode("/es/playground/", FREE_STORAGE), { locale: "es-ES" });
     opened.push(watched);
     const { page } = watched;

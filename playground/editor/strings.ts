@@ -6,8 +6,10 @@ export interface EditorStrings {
   loading: string;
   /** Accessible name of the list of problems under the text area. */
   problems: string;
-  /** How the text area's keys differ from a normal text area (read by screen readers). */
+  /** How the editor's keys differ from a normal text area (read by screen readers). */
   keysHint: string;
+  /** The way out of the editor, shown while it has the focus. */
+  leaveHint: string;
 }
 
 const en: EditorStrings = {
@@ -15,6 +17,7 @@ const en: EditorStrings = {
   loading: "Loading the code editor…",
   problems: "Problems in the code",
   keysHint: "Tab inserts two spaces and Shift+Tab removes them; press Escape, then Tab, to leave. Ctrl+Enter runs the code.",
+  leaveHint: "Esc then Tab: leave the editor · Ctrl+Enter: run",
 };
 
 const es: EditorStrings = {
@@ -22,6 +25,7 @@ const es: EditorStrings = {
   loading: "Cargando el editor de código…",
   problems: "Problemas en el código",
   keysHint: "Tab inserta dos espacios y Mayús+Tab los quita; pulsa Escape y luego Tab para salir. Ctrl+Intro ejecuta el código.",
+  leaveHint: "Esc y luego Tab: salir del editor · Ctrl+Intro: ejecutar",
 };
 
 /**

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, type WatchedPage } from "./browser";
+import { comeToEditor } from "./playground-helpers";
 
 const b = useBrowser({ viewport: { width: 1400, height: 1000 } });
 const { open, baseUrl } = b;
@@ -28,7 +29,8 @@ afterEach(() => {
 });
 
 async function monacoUp(page: Page): Promise<void> {
-  await page.locator('.sl-playground .code-editor[data-mode="monaco"] .monaco-editor .view-lines').waitFor({ timeout: 30_000 });
+  await comeToEditor(page);
+  await page.locator('.sl-playground .code-editor[data-mode="monaco"] .monaco-editor .view-lines').waitFor({ timeout: 90_000 });
 }
 
 async function focusMonaco(page: Page): Promise<void> {
@@ -37,7 +39,7 @@ async function focusMonaco(page: Page): Promise<void> {
 }
 
 describe("the code editor", () => {
-  it("edits as a text area while Monaco loads, and Monaco starts with what was typed", async () => {
+  it("edits as a text area while Monaco loads, and Monaco starts with what was typed", { timeout: 120_000 }, async () => {
     // Monaco's chunk is held back so that the text area is what the reader types into first.
     const context = await b.browser.newContext({ viewport: { width: 1400, height: 1000 } });
     try {
@@ -47,6 +49,7 @@ describe("the code editor", () => {
       });
       const page = await context.newPage();
       await page.goto(`${baseUrl}/playground/?example=pizza`);
+      await comeToEditor(page);
       const loading = page.locator('.sl-playground .code-editor[data-mode="loading"]');
       await loading.waitFor({ timeout: 30_000 });
       await expect(loading.getByRole("progressbar").getAttribute("aria-label")).resolves.toBe("Loading the code editor…");
@@ -64,7 +67,53 @@ describe("the code editor", () => {
     }
   });
 
-  it("becomes Monaco on a desktop, named by its label, and completes ctx.session. from grammY's types offline", async () => {
+  it("loads Monaco only when the reader comes to the editor", { timeout: 120_000 }, async () => {
+    const { page } = await openPage("/playground/?example=pizza");
+    await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 90_000 });
+    const monacoRequests = () =>
+      page.evaluate((pattern) => performance.getEntriesByType("resource").filter((e) => new RegExp(pattern).test(e.name)).length, MONACO_CHUNKS.source);
+    // Ready to run, and the page idle since: still the text area, and no Monaco downloaded.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2_000 })));
+    await expect(page.locator(".sl-playground .code-editor").getAttribute("data-mode")).resolves.toBe("pending");
+    await expect(monacoRequests()).resolves.toBe(0);
+    await page.getByRole("textbox", { name: LABEL.en, exact: true }).hover();
+    await monacoUp(page);
+    await expect(monacoRequests()).resolves.toBeGreaterThan(0);
+  });
+
+  it("lets a keyboard user leave Monaco with Escape then Tab, and says so while it has the focus", { timeout: 120_000 }, async () => {
+    const { page } = await openPage("/playground/?example=pizza");
+    await monacoUp(page);
+    const hint = page.getByText("Esc then Tab: leave the editor · Ctrl+Enter: run");
+    await expect(hint.isVisible()).resolves.toBe(false);
+    await focusMonaco(page);
+    await expect.poll(() => hint.isVisible()).toBe(true);
+    const editor = page.getByRole("textbox", { name: LABEL.en, exact: true });
+    await expect(editor.getAttribute("aria-describedby")).resolves.toBeTruthy();
+    const inEditor = () => page.evaluate(() => !!document.activeElement?.closest(".code-editor"));
+
+    // Tab alone indents and stays.
+    await page.keyboard.press("Control+Home");
+    await page.keyboard.press("Tab");
+    await expect.poll(async () => (await page.locator(".sl-playground .monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ")).toMatch(/^ {2}\S/);
+    await expect(inEditor()).resolves.toBe(true);
+    await page.keyboard.press("Control+Z");
+
+    // Escape then Tab moves on, to the next control after the editor.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    await expect.poll(inEditor).toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toMatch(/^(BUTTON|A|INPUT|SELECT|TEXTAREA|DIV)$/);
+    await expect(hint.isVisible()).resolves.toBe(false);
+
+    // And Escape then Shift+Tab goes back out the other way.
+    await focusMonaco(page);
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(inEditor).toBe(false);
+  });
+
+  it("becomes Monaco on a desktop, named by its label, and completes ctx.session. from grammY's types offline", { timeout: 120_000 }, async () => {
     const { page } = await openPage("/playground/?example=pizza");
     await monacoUp(page);
     await expect(page.getByRole("textbox", { name: LABEL.en, exact: true }).count()).resolves.toBe(1);
@@ -96,7 +145,7 @@ describe("the code editor", () => {
     await expect.poll(() => page.locator(".sl-playground").getAttribute("data-run-number"), { timeout: 30_000 }).toBe(String(Number(before) + 1));
   });
 
-  it("follows VitePress's appearance switch", async () => {
+  it("follows VitePress's appearance switch", { timeout: 120_000 }, async () => {
     const { page } = await openPage("/playground/?example=pizza");
     await monacoUp(page);
     const editor = page.locator(".sl-playground .monaco-editor").first();
@@ -123,6 +172,12 @@ describe("the code editor", () => {
     await expect(box.inputValue()).resolves.toMatch(/^ {2}\S/);
     await page.keyboard.press("Shift+Tab");
     await expect(box.inputValue()).resolves.toMatch(/^\S/);
+    // Escape, then Shift+Tab (Shift pressed on its own first, as a reader does) leaves the text area.
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Shift+Tab");
+    await expect.poll(() => page.evaluate(() => !document.activeElement?.closest(".code-editor"))).toBe(true);
+    await expect(box.inputValue()).resolves.toMatch(/^\S/);
+    await box.focus();
 
     const before = await page.locator(".sl-playground").getAttribute("data-run-number");
     await page.keyboard.press("Control+Enter");
@@ -144,7 +199,8 @@ describe("the code editor", () => {
     const { page } = await openPage("/es/playground/?example=pizza", { viewport: { width: 400, height: 900 } });
     await page.locator('.sl-playground .code-editor[data-mode="textarea"]').waitFor();
     await expect(page.getByRole("textbox", { name: LABEL.es, exact: true }).count()).resolves.toBe(1);
-    await expect(page.locator(".sl-playground .code-editor__sr-only").textContent()).resolves.toMatch(/^Tab inserta dos espacios/);
+    const hintId = await page.getByRole("textbox", { name: LABEL.es, exact: true }).getAttribute("aria-describedby");
+    await expect(page.locator(`[id="${hintId}"]`).textContent()).resolves.toMatch(/^Tab inserta dos espacios/);
   });
 
   it("is not downloaded by a docs page without a playground", async () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { useBrowser } from "./browser";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
+import { waitReady } from "./playground-helpers";
 
 const { open } = useBrowser();
 
@@ -174,7 +175,7 @@ describe("the full page", () => {
 
   it("opens the console by itself when the code does not compile", { timeout: 120_000 }, async () => {
     const { page } = await open("/playground?example=pizza", desktop.options);
-    await page.locator('.sl-playground[data-ready="true"][data-editor-ready="true"]').waitFor({ timeout: 90_000 });
+    await waitReady(page);
     const toggle = page.getByRole("button", { name: /^Console, / });
     await expect(toggle.getAttribute("aria-expanded")).resolves.toBe("false");
     const textarea = page.locator(".sl-playground .code-editor__textarea");

@@ -57,8 +57,27 @@ export function anaSays(texts: string[]): Update[] {
   return texts.map((text, i) => createTextMessageUpdate({ from: ana, chat, text, updateId: i + 1, messageId: i + 1 }));
 }
 
+/**
+ * Brings the pointer over the code editor, as a reader does before editing: Monaco loads only then.
+ * A dispatched event, not a hover, so that the page does not scroll.
+ */
+export async function comeToEditor(page: Page): Promise<void> {
+  const editor = page.locator(".sl-playground .code-editor").first();
+  // Until the page is hydrated nothing listens yet, so the event is repeated until the editor has decided.
+  await expect
+    .poll(
+      async () => {
+        await editor.dispatchEvent("pointerover");
+        return editor.getAttribute("data-mode");
+      },
+      { timeout: 90_000 },
+    )
+    .not.toBe("pending");
+}
+
 /** Waits until the playground can run (code loaded, compiler downloaded) and its final editor is up. */
 export async function waitReady(page: Page): Promise<void> {
+  await comeToEditor(page);
   await page.locator('.sl-playground[data-ready="true"][data-editor-ready="true"]').waitFor({ timeout: 90_000 });
 }
 
@@ -141,6 +160,9 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
 }
 
 async function focusEditor(page: Page): Promise<void> {
+  // The final editor first: typing into the text area while Monaco takes its place would race the swap.
+  await comeToEditor(page);
+  await page.locator('.sl-playground .code-editor:is([data-mode="monaco"], [data-mode="textarea"])').first().waitFor({ timeout: 60_000 });
   const textarea = page.locator(".sl-playground .code-editor__textarea");
   if (await textarea.isVisible()) await textarea.click();
   else await page.locator(".sl-playground .monaco-editor .view-lines").click();

@@ -149,7 +149,7 @@ export interface PlaygroundMessages {
     moreCalls: (count: number) => string;
     /** A write that stored what the key already held. */
     unchanged: string;
-    /** The disclosure button of a long value (its state is in aria-expanded). */
+    /** The tooltip of a long value's disclosure (mouse only: the keyboard expands with Enter on the log). */
     wholeValue: (key: string | undefined) => string;
     /** How to use the log from the keyboard. */
     keys: string;

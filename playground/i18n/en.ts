@@ -89,8 +89,9 @@ export const en: PlaygroundMessages = {
     heading: (update, seconds) => `${update} has not finished after ${seconds} s, and the program is idle: it waits for a promise that has not settled.`,
     lazyRead: (key) =>
       `Its lazy session read key ${key}, and grammY never got to write it back. If a handler assigned ctx.session a promise built from that unfinished read, each waits for the other: it will never finish.`,
-    pending: (op, key) => `It waits for a storage ${op} of key ${key} that has not returned.`,
-    afterCall: (op, key) => `Its last storage call, a ${op} of key ${key}, returned; what it waits for since is not a storage call (a timer, or a promise nothing resolves?).`,
+    pending: (op, key) => `It waits for a storage call, ${op}("${key}"), that has not returned.`,
+    afterCall: (op, key) =>
+      `Its last storage call, ${op}("${key}"), returned; since then it waits for something else (a timer, or a promise nothing resolves?).`,
     unknown: "It made no storage call: it waits for a timer, or for a promise nothing resolves.",
     queued: (count) =>
       count === 1

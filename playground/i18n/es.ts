@@ -91,9 +91,9 @@ export const es: PlaygroundMessages = {
       `${update} no ha terminado tras ${seconds} s y el programa está inactivo: espera una promesa que no se ha resuelto.`,
     lazyRead: (key) =>
       `Su sesión diferida leyó la clave ${key} y grammY nunca llegó a escribirla. Si un manejador asignó a ctx.session una promesa construida a partir de esa lectura sin terminar, cada una espera a la otra: nunca terminará.`,
-    pending: (op, key) => `Espera una operación ${op} del almacenamiento sobre la clave ${key} que no ha vuelto.`,
+    pending: (op, key) => `Espera una llamada al almacenamiento, ${op}("${key}"), que no ha vuelto.`,
     afterCall: (op, key) =>
-      `Su última llamada al almacenamiento, ${op} de la clave ${key}, volvió; lo que espera desde entonces no es una llamada al almacenamiento (¿un temporizador, o una promesa que nada resuelve?).`,
+      `Su última llamada al almacenamiento, ${op}("${key}"), volvió; desde entonces espera otra cosa (¿un temporizador, o una promesa que nada resuelve?).`,
     unknown: "No hizo ninguna llamada al almacenamiento: espera un temporizador o una promesa que nada resuelve.",
     queued: (count) =>
       count === 1

@@ -85,7 +85,7 @@ export interface PlaygroundMessages {
     heading: (update: string, seconds: string) => string;
     /** Its lazy session read `key` and the update never finished. */
     lazyRead: (key: string) => string;
-    /** A storage call (`op` is read, write…) it started has not returned. */
+    /** A storage call it started, `op(key)` (`op` is the adapter's method: read, write…), has not returned. */
     pending: (op: string, key: string) => string;
     /** Its last storage call returned; it waits on something else since. */
     afterCall: (op: string, key: string) => string;

@@ -1,6 +1,25 @@
-/** Monaco's built-in themes for VitePress's light and dark appearance. */
-export function monacoTheme(dark: boolean): "vs" | "vs-dark" {
-  return dark ? "vs-dark" : "vs";
+import type { editor as MonacoEditor } from "monaco-editor/editor";
+
+/** The dark theme: Monaco's own, with comments readable against its background. */
+const DARK_THEME = "session-lab-dark";
+
+/**
+ * Defines the editor's dark theme. Monaco's `vs-dark` draws comments in #608b4e on #1e1e1e, 4.2:1,
+ * under WCAG's 4.5:1; #6a9955 (VS Code's own dark comment colour) is 5.0:1. Every other token of
+ * `vs-dark` and of the light `vs` already passes.
+ */
+export function defineEditorThemes(editorApi: Pick<typeof MonacoEditor, "defineTheme">): void {
+  editorApi.defineTheme(DARK_THEME, {
+    base: "vs-dark",
+    inherit: true,
+    rules: [{ token: "comment", foreground: "6a9955" }],
+    colors: {},
+  });
+}
+
+/** The editor's theme for VitePress's light and dark appearance (see `defineEditorThemes`). */
+export function monacoTheme(dark: boolean): "vs" | typeof DARK_THEME {
+  return dark ? DARK_THEME : "vs";
 }
 
 /**

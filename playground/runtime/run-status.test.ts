@@ -57,6 +57,12 @@ describe("the bot's real state", () => {
     expect(stopped.error).toBeUndefined();
   });
 
+  it("counts a throw below bot.start() as the program failing to load", async () => {
+    harness = await startProgram(['import { Bot } from "grammy";', 'const bot = new Bot("");', "bot.start();", "notDefined();"].join("\n"));
+    await harness.loaded;
+    expect(harness.eventsOf("error")).toMatchObject([{ type: "error", phase: "load", name: "ReferenceError", line: 4 }]);
+  });
+
   it("says nothing while a bot started twice keeps polling", async () => {
     harness = await startProgram(['import { Bot } from "grammy";', 'const bot = new Bot("");', "bot.start();", "await bot.start();"].join("\n"));
     await harness.waitFor("ready");

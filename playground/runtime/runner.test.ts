@@ -228,7 +228,7 @@ describe("SandboxRunner", () => {
   it("keeps running after an error that is not a load error", () => {
     runner.run(program, storage);
     workers[0].emit({ type: "ready", durationMs: 1 });
-    workers[0].emit({ type: "error", phase: "load", name: "Error", message: "late" });
+    workers[0].emit({ type: "error", phase: "unhandled", name: "Error", message: "late" });
     workers[0].emit({ type: "error", phase: "update", name: "TypeError", message: "x", updateId: 1 });
     expect(runner.running).toBe(true);
     expect(stops()).toEqual([]);

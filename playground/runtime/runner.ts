@@ -185,7 +185,8 @@ export class SandboxRunner {
       }
     }
     this.emit(event);
-    if (event.type === "error" && event.phase === "load" && !this.ready) {
+    // The program's module failed (before or after it started a bot): like Node or Deno, end it.
+    if (event.type === "error" && event.phase === "load") {
       const stop: Extract<RunnerEvent, { type: "stopped" }> = {
         type: "stopped",
         reason: "load-error",

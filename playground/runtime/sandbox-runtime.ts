@@ -142,7 +142,10 @@ export class SandboxRuntime implements OfflineEnvironment {
   /**
    * Runs the program (`load` evaluates the bundle) and reports `ready`, or an `error` in phase
    * "load". A program that awaits `bot.start()` at top level never finishes loading, so starting a
-   * bot counts as ready too; a failure after that is reported as "unhandled".
+   * bot counts as ready too. Whenever the module itself fails, even after a bot started (a throw
+   * below `bot.start()`), the error is a "load" error: Node and Deno end such a program there. Only
+   * an awaited `bot.start()` rejecting with the update's `BotError` is "unhandled": that is the bot
+   * stopping, which `bot-stopped` already reports.
    */
   async run(load: () => Promise<unknown>): Promise<void> {
     this.loadStarted = performance.now();
@@ -150,7 +153,7 @@ export class SandboxRuntime implements OfflineEnvironment {
       await load();
       this.markReady();
     } catch (error) {
-      this.reportError(this.ready ? "unhandled" : "load", error);
+      this.reportError(this.ready && error instanceof grammy.BotError ? "unhandled" : "load", error);
     }
   }
 

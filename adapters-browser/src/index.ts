@@ -9,3 +9,4 @@ export {
   type StorageOperation,
   type UnavailableReason,
 } from "./errors.js";
+export { deeperLevels, depthOf, MAX_COPY_DEPTH, readDeeperLevels } from "./depth.js";

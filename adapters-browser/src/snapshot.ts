@@ -1,3 +1,5 @@
+import { deeperLevels, depthOf, MAX_COPY_DEPTH } from "./depth.js";
+
 /**
  * A copy of `value` as it is right now, so that an event keeps showing what was read or written
  * even after the bot mutates the same session object later.
@@ -7,8 +9,10 @@
  * parses again) for the small objects sessions are. Anything else (class instances, typed arrays,
  * cycles, nesting deeper than 32) goes to `structuredClone`. Values that it refuses (functions,
  * symbols, DOM nodes, which `MemorySessionStorage` happily keeps) get a copy where each such part
- * is replaced by a short description. (One difference from a clone: an object that plain data
- * refers to twice is copied twice.)
+ * is replaced by a short description. Values nested deeper than {@link MAX_COPY_DEPTH} levels keep
+ * that many, and a {@link deeperLevels} marker says how many more there were: a clone of a value
+ * thousands of levels deep would overflow the stack, here and in every `postMessage` after.
+ * (One difference from a clone: an object that plain data refers to twice is copied twice.)
  */
 export function snapshot(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return primitive(value);
@@ -18,14 +22,17 @@ export function snapshot(value: unknown): unknown {
     // Not plain data: fall through to the faithful paths.
   }
   try {
-    return structuredClone(value);
+    // One measurement (iterative, so any depth is safe) instead of letting structuredClone overflow.
+    const depth = depthOf(value);
+    if (depth !== undefined && depth <= MAX_COPY_DEPTH) return structuredClone(value);
   } catch {
-    try {
-      return describedCopy(value, new WeakMap());
-    } catch (error) {
-      // A getter that throws, a revoked Proxy…: the bot must not fail because of the observer.
-      return `[value that could not be copied: ${String(error)}]`;
-    }
+    // Not cloneable: described below.
+  }
+  try {
+    return describedCopy(value, new WeakMap(), 0);
+  } catch (error) {
+    // A getter that throws, a revoked Proxy…: the bot must not fail because of the observer.
+    return `[value that could not be copied: ${String(error)}]`;
   }
 }
 
@@ -87,41 +94,52 @@ function describeFunction(fn: { name?: string }): string {
   return fn.name ? `[Function ${fn.name}]` : "[Function]";
 }
 
-/** Copies what structured clone can copy, and describes the rest. */
-function describedCopy(value: unknown, seen: WeakMap<object, unknown>): unknown {
+/**
+ * Copies what structured clone can copy, describes the rest, and cuts what lies deeper than
+ * {@link MAX_COPY_DEPTH}. Plain objects are copied here, not handed to `structuredClone` level by
+ * level (on a deep value each such attempt overflowed the stack again).
+ */
+function describedCopy(value: unknown, seen: WeakMap<object, unknown>, depth: number): unknown {
   if (typeof value !== "object" || value === null) return primitive(value);
   const existing = seen.get(value);
   if (existing !== undefined) return existing; // cycles and shared parts stay shared, as in a clone
+  if (depth >= MAX_COPY_DEPTH) return deeperLevels(depthOf(value));
+  const next = depth + 1;
   if (isNode(value)) return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
   if (value instanceof Date) return new Date(value.getTime());
   if (value instanceof RegExp) return new RegExp(value.source, value.flags);
   if (value instanceof Map) {
     const out = new Map<unknown, unknown>();
     seen.set(value, out);
-    for (const [k, v] of value) out.set(describedCopy(k, seen), describedCopy(v, seen));
+    for (const [k, v] of value) out.set(describedCopy(k, seen, next), describedCopy(v, seen, next));
     return out;
   }
   if (value instanceof Set) {
     const out = new Set<unknown>();
     seen.set(value, out);
-    for (const v of value) out.add(describedCopy(v, seen));
+    for (const v of value) out.add(describedCopy(v, seen, next));
     return out;
   }
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     seen.set(value, out);
-    for (const v of value) out.push(describedCopy(v, seen));
+    for (const v of value) out.push(describedCopy(v, seen, next));
     return out;
   }
-  try {
-    // Typed arrays, Blobs, errors… clone fine on their own even when a parent object does not.
-    return structuredClone(value);
-  } catch {
-    const out: Record<string, unknown> = {};
-    seen.set(value, out);
-    for (const k of Object.keys(value)) setOwn(out, k, describedCopy((value as Record<string, unknown>)[k], seen));
-    return out;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) {
+    try {
+      // Typed arrays, Blobs, errors… clone fine on their own even when a parent object does not.
+      const depthBelow = depthOf(value);
+      if (depthBelow !== undefined && depth + depthBelow <= MAX_COPY_DEPTH) return structuredClone(value);
+    } catch {
+      // Copied as a plain object below.
+    }
   }
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const k of Object.keys(value)) setOwn(out, k, describedCopy((value as Record<string, unknown>)[k], seen, next));
+  return out;
 }
 
 function isNode(value: object): boolean {

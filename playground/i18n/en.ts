@@ -100,6 +100,8 @@ export const en: PlaygroundMessages = {
     guide: "Why assigning a promise to ctx.session can hang",
     stop: "Stop the bot",
   },
+  deeperLevels: (levels) =>
+    levels === null ? "… more levels" : `… ${levels.toLocaleString("en-US")} more ${levels === 1 ? "level" : "levels"}`,
   custom: {
     heading: "Custom update (JSON)",
     label: "Custom update (JSON)",

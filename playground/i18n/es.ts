@@ -102,6 +102,8 @@ export const es: PlaygroundMessages = {
     guide: "Por qué asignar una promesa a ctx.session puede bloquearse",
     stop: "Detener el bot",
   },
+  deeperLevels: (levels) =>
+    levels === null ? "… más niveles" : `… ${levels.toLocaleString("es-ES")} ${levels === 1 ? "nivel más" : "niveles más"}`,
   custom: {
     heading: "Actualización personalizada (JSON)",
     label: "Actualización personalizada (JSON)",

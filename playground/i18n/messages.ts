@@ -96,6 +96,11 @@ export interface PlaygroundMessages {
     guide: string;
     stop: string;
   };
+  /**
+   * A value's levels nested too deep to show (or to copy), collapsed into one phrase: "… 2,984 more
+   * levels"; `null` when there were too many objects to count them.
+   */
+  deeperLevels: (levels: number | null) => string;
   custom: {
     heading: string;
     label: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { depthOf, MAX_COPY_DEPTH, readDeeperLevels } from "@session-lab/adapters-browser";
 import { postCloneable, toCloneable } from "./cloneable";
 
 describe("postCloneable", () => {
@@ -32,5 +33,42 @@ describe("postCloneable", () => {
 
   it("keeps errors readable", () => {
     expect(toCloneable(new RangeError("r"))).toMatchObject({ name: "RangeError", message: "r" });
+  });
+
+  it("posts a 3,000-deep value as 64 levels and a count of the rest, without a RangeError", () => {
+    let value: unknown = { leaf: 1 };
+    for (let i = 0; i < 2999; i++) value = { a: value };
+    const posted: unknown[] = [];
+    // structuredClone overflows the stack on this value, as postMessage does in a worker.
+    postCloneable((m) => posted.push(structuredClone(m)), { type: "storage", id: 7, value });
+    const event = posted[0] as { type: string; id: number; value: Record<string, unknown> };
+    expect(event).toMatchObject({ type: "storage", id: 7 });
+    // The event is the first of the 64 levels, the value's outermost object the second.
+    let level = event.value;
+    for (let i = 2; i < MAX_COPY_DEPTH; i++) level = level.a as Record<string, unknown>;
+    expect(readDeeperLevels(level.a)).toBe(3001 - MAX_COPY_DEPTH);
+    expect(depthOf(event.value)).toBe(3000);
+  });
+
+  it("never loses the event: a value whose getters throw becomes a placeholder", () => {
+    const hostile = new Proxy({}, {
+      ownKeys() {
+        throw new Error("no keys for you");
+      },
+    });
+    const withGetter = Object.defineProperty({}, "boom", {
+      enumerable: true,
+      get() {
+        throw new TypeError("getter");
+      },
+    });
+    const posted: unknown[] = [];
+    postCloneable((m) => posted.push(structuredClone(m)), { type: "api-call", id: 1, payload: hostile, other: withGetter });
+    expect(posted[0]).toEqual({
+      type: "api-call",
+      id: 1,
+      payload: "[value that could not be sent: Error: no keys for you]",
+      other: { boom: "[value that could not be sent: TypeError: getter]" },
+    });
   });
 });

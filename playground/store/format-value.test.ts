@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatValue } from "./format-value";
+import { deeperLevels } from "@session-lab/adapters-browser";
+import { formatDuration, formatValue, MAX_FORMAT_DEPTH } from "./format-value";
 import { compareKeys } from "./memory-view";
 
 describe("formatValue", () => {
@@ -22,6 +23,35 @@ describe("formatValue", () => {
   it("indents when pretty and cuts long text", () => {
     expect(formatValue({ a: [1] }, { pretty: true })).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(formatValue("x".repeat(100), { maxLength: 10 })).toBe('"xxxxxxxx…');
+  });
+});
+
+describe("formatValue on deep values", () => {
+  const chain = (levels: number) => {
+    let value: unknown = { leaf: 1 };
+    for (let i = 1; i < levels; i++) value = { a: value };
+    return value;
+  };
+
+  it("shows 16 levels of a value 3,000 deep and collapses the rest into a count, in the reader's language", () => {
+    const line = formatValue(chain(3000));
+    expect(line.startsWith('{"a": '.repeat(MAX_FORMAT_DEPTH))).toBe(true);
+    expect(line).toBe(`${'{"a": '.repeat(MAX_FORMAT_DEPTH)}… 2,984 more levels${"}".repeat(MAX_FORMAT_DEPTH)}`);
+    const spanish = formatValue(chain(3000), { pretty: true, deeper: (n) => `… ${n} niveles más` });
+    expect(spanish).toContain("… 2984 niveles más");
+    // Bounded: 16 indented lines each way, not a million spaces.
+    expect(spanish.split("\n")).toHaveLength(2 * MAX_FORMAT_DEPTH + 1);
+    expect(formatValue(chain(MAX_FORMAT_DEPTH))).not.toContain("…");
+    expect(formatValue(chain(MAX_FORMAT_DEPTH + 1))).toContain("… 1 more level}");
+  });
+
+  it("counts the levels a copy already cut, and says so when they were not counted", () => {
+    const copied = { a: { a: deeperLevels(2936) } };
+    expect(formatValue(copied)).toBe('{"a": {"a": … 2,936 more levels}}');
+    expect(formatValue([deeperLevels(undefined)])).toBe("[… more levels]");
+    let deep: unknown = deeperLevels(100);
+    for (let i = 0; i < 20; i++) deep = [deep];
+    expect(formatValue(deep)).toContain("… 104 more levels");
   });
 });
 

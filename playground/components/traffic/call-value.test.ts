@@ -1,3 +1,4 @@
+import { deeperLevels } from "@session-lab/adapters-browser";
 import { describe, expect, it } from "vitest";
 import { en } from "../../i18n/en";
 import { es } from "../../i18n/es";
@@ -22,6 +23,17 @@ describe("callValue", () => {
     expect(shown.line).toContain('"margherita 29"');
     expect(shown.whole?.().split("\n").length).toBeGreaterThan(30);
     expect(needsDisclosure(shown, 40)).toBe(true);
+  });
+
+  it("collapses a write 3,000 levels deep into a count, in both languages, on the line and expanded", () => {
+    let value: unknown = { leaf: 1 };
+    for (let i = 1; i < 3000; i++) value = { a: value };
+    const english = callValue(event("write", { value }), en);
+    expect(english.line).toContain("… 2,984 more levels");
+    expect(english.whole?.()).toContain("… 2,984 more levels");
+    expect(english.line.length).toBeLessThan(200);
+    const spanish = callValue(event("write", { value: { a: deeperLevels(12_345) } }), es);
+    expect(spanish.line).toBe('{"a": … 12.345 niveles más}');
   });
 
   it("marks a write that stored what the key already held", () => {

@@ -1,7 +1,8 @@
 /**
  * What a call's row says about the value it moved, and when that value is too long for its line: then
  * the row shows it collapsed on one line with a disclosure button, and expanding shows it whole,
- * pretty-printed. Nothing is ever cut with "…". Pure: no DOM, no Vue.
+ * pretty-printed. Nothing is ever cut with "…", except levels nested deeper than a reader can follow,
+ * which both forms collapse into a count in the reader's language. Pure: no DOM, no Vue.
  */
 import type { PlaygroundMessages } from "../../i18n";
 import type { StorageOpEvent } from "../../store";
@@ -21,10 +22,11 @@ export interface CallValue {
 
 /** What the row of `event` shows as its value. */
 export function callValue(event: StorageOpEvent, t: PlaygroundMessages): CallValue {
+  const deeper = t.deeperLevels;
   const data = (value: unknown): CallValue => ({
-    line: formatValue(value),
+    line: formatValue(value, { deeper }),
     word: false,
-    whole: () => formatValue(value, { pretty: true }),
+    whole: () => formatValue(value, { pretty: true, deeper }),
     unchanged: false,
   });
   const word = (line: string): CallValue => ({ line, word: true, unchanged: false });
@@ -35,7 +37,7 @@ export function callValue(event: StorageOpEvent, t: PlaygroundMessages): CallVal
     case "write": {
       const shown = data(event.value);
       // Compared as the reader sees them: two values that print the same are the same to them.
-      shown.unchanged = event.before !== undefined && formatValue(event.before) === shown.line;
+      shown.unchanged = event.before !== undefined && formatValue(event.before, { deeper }) === shown.line;
       return shown;
     }
     case "delete":

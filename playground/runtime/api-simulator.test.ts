@@ -134,6 +134,26 @@ describe("sendMessage", () => {
     ).toBe("Bad Request: BUTTON_DATA_INVALID");
   });
 
+  it("accepts url buttons with the schemes Telegram opens and refuses the rest with BUTTON_URL_INVALID", async () => {
+    const { simulator, say } = setup();
+    say(alice, aliceChat, "hi", 1, 1);
+    for (const url of ["https://grammy.dev", "http://example.com", "tg://resolve?domain=botfather"]) {
+      const sent = await ok(simulator, "sendMessage", { chat_id: 111, text: "link", reply_markup: new InlineKeyboard().url("open", url) });
+      expect((sent.reply_markup as { inline_keyboard: { url: string }[][] }).inline_keyboard[0][0].url).toBe(url);
+    }
+    for (const url of ["blob:http://localhost/1234", "javascript:alert(1)", "data:text/html,<p>x</p>", "grammy.dev"]) {
+      const refused = await fail(simulator, "sendMessage", { chat_id: 111, text: "link", reply_markup: new InlineKeyboard().url("open", url) });
+      expect(refused).toMatchObject({ ok: false, error_code: 400, description: "Bad Request: BUTTON_URL_INVALID" });
+    }
+    const edited = await ok(simulator, "sendMessage", { chat_id: 111, text: "to edit" });
+    const refusedEdit = await fail(simulator, "editMessageReplyMarkup", {
+      chat_id: 111,
+      message_id: edited.message_id,
+      reply_markup: new InlineKeyboard().url("open", "javascript:alert(1)"),
+    });
+    expect(refusedEdit.description).toBe("Bad Request: BUTTON_URL_INVALID");
+  });
+
   it("replies to known messages and refuses unknown ones unless allowed", async () => {
     const { simulator, say } = setup();
     say(alice, aliceChat, "question", 1, 5);

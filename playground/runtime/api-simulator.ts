@@ -8,6 +8,7 @@ import type { Transformer } from "grammy";
 import type { ApiResponse, BotCommand, Chat, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
 import type { SandboxEvent } from "../protocol";
 import { BOT_API_METHODS } from "./bot-api-methods";
+import { isButtonUrlAllowed } from "./button-url";
 import { parseFormattedText } from "./parse-mode";
 import { UPDATE_KINDS } from "./update-validator";
 import { detectEntities, SIMULATED_BOT_INFO } from "./updates";
@@ -766,6 +767,8 @@ function inlineMarkupOf(markup: unknown): Payload | undefined {
     if (!INLINE_BUTTON_ACTIONS.some((action) => button[action] !== undefined)) {
       throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
     }
+    // Telegram's answer to any url it would not open (blob:, data:, javascript:…).
+    if (button.url !== undefined && !isButtonUrlAllowed(button.url)) throw badRequest("BUTTON_URL_INVALID");
     if (button.callback_data !== undefined) {
       const bytes = utf8Length(String(button.callback_data));
       if (bytes < 1 || bytes > 64) throw badRequest("BUTTON_DATA_INVALID");

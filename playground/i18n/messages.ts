@@ -18,6 +18,20 @@ export interface PlaygroundMessages {
   linkCopied: string;
   copyThisLink: string;
   sharedCodeLoaded: string;
+  /** The shared-link bar after the reader ran the link's code at least once. */
+  sharedCodeShown: string;
+  /** Leaves the shared code for the reader's own saved draft of the example. */
+  backToDraft: string;
+  /** Leaves the shared code when the reader has no saved draft of the example. */
+  backToExample: string;
+  /** Said once the reader's draft (or the example) is back in the editor. */
+  draftIsBack: string;
+  /** A link whose code is over the cap (`kb` KB): nothing loaded. */
+  sharedLinkTooLarge: (kb: number) => string;
+  /** A link that does not decode (cut short, say): nothing loaded. */
+  sharedLinkDamaged: string;
+  /** The Share button refuses code over the cap (`kb` KB): such a link would not open. */
+  tooLargeToShare: (kb: number) => string;
   editorLabel: string;
   loadingCompiler: string;
   loadingCompilerBytes: (loaded: string, total: string) => string;

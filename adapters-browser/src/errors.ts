@@ -21,7 +21,8 @@ export class StorageAdapterError extends Error {
 
 /**
  * The value given to `write` cannot be stored: IndexedDB's structured clone refused it
- * (`DataCloneError`: functions, symbols, DOM nodes, class instances holding them…), or it was
+ * (`DataCloneError`: functions, symbols, DOM nodes, class instances holding them…; `RangeError`:
+ * nested thousands of levels deep, past the stack structured clone recurses on), or it was
  * `undefined` (grammY deletes a session set to `undefined`; call `delete` instead).
  * The value stored before under that key is left untouched.
  */
@@ -94,6 +95,14 @@ export function explainError(error: unknown, operation: StorageOperation, key?: 
     return new UnstorableValueError(
       `Cannot ${operation} ${subject}: IndexedDB cannot store this value (${detail}). ` +
         "Session data must be structured-cloneable: no functions, symbols or DOM nodes. The previous value was kept.",
+      { key, operation, cause: error },
+    );
+  }
+  if (name === "RangeError" && operation === "write") {
+    // Structured clone recurses once per level: a value thousands of levels deep overflows the stack.
+    return new UnstorableValueError(
+      `Cannot ${operation} ${subject}: IndexedDB cannot store this value, it is nested too deeply (${detail}). ` +
+        "The previous value was kept.",
       { key, operation, cause: error },
     );
   }

@@ -37,6 +37,18 @@ export function faultCases(environment: string): void {
       });
     }
 
+    it("refuses a value nested too deep for structured clone as unstorable, keeping the old value", async () => {
+      const adapter = makeAdapter<unknown>();
+      await adapter.write("-100123", { pizzas: 0 });
+      let deep: unknown = { pizzas: 1 };
+      for (let i = 0; i < 100_000; i++) deep = { next: deep };
+      const error = await adapter.write("-100123", deep).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnstorableValueError);
+      expect((error as Error).message).toContain("nested too deeply");
+      expect((error as Error).message).toContain('session "-100123"');
+      expect(await adapter.read("-100123")).toEqual({ pizzas: 0 });
+    });
+
     it("refuses undefined as a value (grammY deletes such sessions) and keeps the old value", async () => {
       const adapter = makeAdapter<unknown>();
       await adapter.write("7", "old");

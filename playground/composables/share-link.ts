@@ -4,7 +4,7 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 export const SHARE_PARAM = "code";
 
 /**
- * The most code a link may carry, in UTF-8 bytes: 256 KiB. The examples are 2–6 KB and a long bot program
+ * The most code a link may carry, in UTF-8 bytes: 256 KiB. The examples are under 3 KB and a long bot program
  * is some tens of KB, so no real program comes near it; a link that inflates past it (a "zip bomb": 190 KB
  * that would grow to 150 MB and take the tab down) is refused as soon as the output passes it.
  */

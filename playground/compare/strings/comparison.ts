@@ -79,6 +79,8 @@ export interface ComparisonStrings {
     sessionsAfter(k: number): string;
     sessionCount(count: number): string;
     noSessions: string;
+    /** A stored value's levels nested too deep to show, collapsed, in the playground's wording ("… 2,984 more levels"). */
+    deeperLevels(levels: number | null): string;
     storeLabel(store: string): string;
     groupsHeading: string;
     /** A side's groups, as a region name. */
@@ -182,6 +184,8 @@ const en: ComparisonStrings = {
     sessionsAfter: (k) => (k === 0 ? "before the first update" : `after update ${k}`),
     sessionCount: (count) => (count === 1 ? "1 session" : `${count} sessions`),
     noSessions: "no sessions yet",
+    deeperLevels: (levels) =>
+      levels === null ? "… more levels" : `… ${levels.toLocaleString("en-US")} more ${levels === 1 ? "level" : "levels"}`,
     storeLabel: (store) => `object store “${store}”`,
     groupsHeading: "Which updates share a session",
     groupsOf: (title) => `${title}: updates by session key`,
@@ -285,6 +289,8 @@ const es: ComparisonStrings = {
     sessionsAfter: (k) => (k === 0 ? "antes de la primera actualización" : `después de la actualización ${k}`),
     sessionCount: (count) => (count === 1 ? "1 sesión" : `${count} sesiones`),
     noSessions: "todavía no hay sesiones",
+    deeperLevels: (levels) =>
+      levels === null ? "… más niveles" : `… ${levels.toLocaleString("es-ES")} ${levels === 1 ? "nivel más" : "niveles más"}`,
     storeLabel: (store) => `almacén de objetos «${store}»`,
     groupsHeading: "Qué actualizaciones comparten sesión",
     groupsOf: (title) => `${title}: actualizaciones por clave de sesión`,

@@ -20,6 +20,8 @@ export interface PlaygroundMessages {
   sharedCodeLoaded: string;
   /** The shared-link bar after the reader ran the link's code at least once. */
   sharedCodeShown: string;
+  /** Added to the shared-link bar when the reader has a saved draft of the example. */
+  draftKeptApart: string;
   /** Leaves the shared code for the reader's own saved draft of the example. */
   backToDraft: string;
   /** Leaves the shared code when the reader has no saved draft of the example. */

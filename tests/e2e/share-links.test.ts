@@ -58,7 +58,7 @@ describe("share links", () => {
     await page.goto(`${baseUrl}/playground/?example=pizza#code=${encodeSharedCode(friendsCode)}`, { waitUntil: "networkidle" });
     await waitReady(page);
     await expect(editorText(page)).resolves.toContain("// from a friend");
-    await page.getByRole("status").filter({ hasText: "Code loaded from a shared link" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Code loaded from a shared link" }).filter({ hasText: "Your own draft of this example is kept apart." }).waitFor();
     await typeAtTop(page, "// edited the friend's code\n");
     await expect
       .poll(() => page.evaluate(() => localStorage.getItem("session-lab:shared:pizza:en") ?? ""))

@@ -82,11 +82,11 @@ export const es: PlaygroundMessages = {
     loadError: (error, line) =>
       `El programa se detuvo al cargarse: ${error}${line === undefined ? "" : ` (línea ${line})`}. Corrige el código y pulsa Ejecutar.`,
     botStoppedByError: (update, error, line) =>
-      `El bot se detuvo: ${update} falló con ${error}${line === undefined ? "" : ` (línea ${line})`} y, sin bot.catch(), grammY detiene el bot. Corrige el código o añade bot.catch() y pulsa Ejecutar.`,
+      `El bot se detuvo: la ${update} falló con ${error}${line === undefined ? "" : ` (línea ${line})`} y, sin bot.catch(), grammY detiene el bot. Corrige el código o añade bot.catch() y pulsa Ejecutar.`,
     botStartFailed: (error, line) =>
       `El bot se detuvo: bot.start() falló con ${error}${line === undefined ? "" : ` (línea ${line})`}. Corrige el código y pulsa Ejecutar.`,
     botStoppedByProgram: "El bot se detuvo: el programa llamó a bot.stop(). Pulsa Ejecutar para arrancarlo de nuevo.",
-    waiting: (update, seconds) => `En marcha, pero ${update} no ha terminado tras ${seconds} s (mira el chat).`,
+    waiting: (update, seconds) => `En marcha, pero la ${update} no ha terminado tras ${seconds} s (mira el chat).`,
   },
   notDelivered: {
     noProgram: "No entregado: el bot no está en marcha. Pulsa Ejecutar para arrancarlo.",

@@ -23,6 +23,8 @@ const bomb = Buffer.from(deflateSync(new Uint8Array(150 * 1024 * 1024).fill(0x61
 
 const friendsCode = ['import { Bot } from "grammy";', "// from a friend", 'const bot = new Bot("");', 'bot.on("message", (ctx) => ctx.reply("hi"));', "bot.start();", ""].join("\n");
 
+// Tests that load the playground twice (compiler and editor each time) get more than the default minute
+// on a busy machine.
 describe("share links", () => {
   it("refuses a link that would inflate to 150 MB: the page says so, keeps the reader's code and runs nothing", async () => {
     expect(bomb.length).toBeLessThan(MAX_SHARED_LINK_CHARS); // refused for what it inflates to, not its length
@@ -36,7 +38,7 @@ describe("share links", () => {
     expect(errors).toEqual([]);
   });
 
-  it("says so in Spanish on the Spanish page, and refuses a damaged link the same way", async () => {
+  it("says so in Spanish on the Spanish page, and refuses a damaged link the same way", { timeout: 180_000 }, async () => {
     const bombed = await openPlayground(`/es/playground/?example=pizza#code=${bomb}`);
     await bombed.page.getByRole("status").filter({ hasText: "demasiado para abrirlo con seguridad" }).waitFor();
     await expect(bombed.page.locator(".sl-playground").getAttribute("data-run-number")).resolves.toBe("0");
@@ -47,7 +49,7 @@ describe("share links", () => {
     await expect(damaged.page.getByRole("button", { name: SPANISH.run, exact: true }).isEnabled()).resolves.toBe(true);
   });
 
-  it("keeps the reader's saved draft when they open a shared link and edit it, and takes them back to it", async () => {
+  it("keeps the reader's saved draft when they open a shared link and edit it, and takes them back to it", { timeout: 180_000 }, async () => {
     const { page: own } = await openPlayground("/playground/?example=pizza");
     await typeAtTop(own, "// my own draft\n");
     const draft = () => own.evaluate(() => localStorage.getItem("session-lab:code:pizza:en") ?? "");

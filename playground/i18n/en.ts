@@ -37,7 +37,6 @@ export const en: PlaygroundMessages = {
   editorLabel: "Bot code (TypeScript)",
   loadingCompiler: "Loading the TypeScript compiler",
   loadingCompilerBytes: (loaded, total) => `Loading the TypeScript compiler: ${loaded} of ${total}`,
-  compilerFailed: (message) => `The compiler could not start: ${message}`,
   status: {
     idle: "Not running. Click Run to start the bot.",
     compiling: "Compiling…",

@@ -37,7 +37,6 @@ export const es: PlaygroundMessages = {
   editorLabel: "Código del bot (TypeScript)",
   loadingCompiler: "Cargando el compilador de TypeScript",
   loadingCompilerBytes: (loaded, total) => `Cargando el compilador de TypeScript: ${loaded} de ${total}`,
-  compilerFailed: (message) => `El compilador no pudo arrancar: ${message}`,
   status: {
     idle: "El bot no está en marcha. Pulsa Ejecutar para arrancarlo.",
     compiling: "Compilando…",

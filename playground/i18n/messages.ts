@@ -37,7 +37,6 @@ export interface PlaygroundMessages {
   editorLabel: string;
   loadingCompiler: string;
   loadingCompilerBytes: (loaded: string, total: string) => string;
-  compilerFailed: (message: string) => string;
   status: {
     idle: string;
     compiling: string;

@@ -25,6 +25,19 @@ const READY = '.sl-playground[data-ready="true"]';
 /** Ready and the final editor (Monaco on a desktop) is in place: nothing is still loading. */
 const SETTLED = '.sl-playground[data-ready="true"][data-editor-ready="true"]';
 
+/**
+ * Brings the pointer over the editor, as a reader does before editing: Monaco loads only then. Repeated
+ * until the editor has left its first state, since nothing listens before the page is hydrated.
+ */
+async function comeToEditor(page: Page): Promise<void> {
+  const editor = page.locator(".sl-playground .code-editor").first();
+  for (;;) {
+    await editor.dispatchEvent("pointerover");
+    if ((await editor.getAttribute("data-mode")) !== "pending") return;
+    await page.waitForTimeout(50);
+  }
+}
+
 // PLAYGROUND_BENCH_DIST measures another build of the site (the default is the repository's).
 let dist = "";
 
@@ -47,7 +60,7 @@ const suite: BenchSuite = async () => {
       suite: "playground",
       rows: [
         row("navigation → ready to run (cold, median)", median(ready.ready), "ms", 3_000),
-        row("navigation → Monaco editor in place (cold, median)", median(ready.editor), "ms"),
+        row("pointer on the editor → Monaco in place (cold, median)", median(ready.editor), "ms"),
         row("edit → rerun ready (warm, median)", median(rerun.ready), "ms", 150),
         row("edit → rerun → reply to /hunger (warm, median)", median(rerun.reply), "ms"),
         row(`${UPDATES} updates, strict sessions on IndexedDB, rendered (median)`, median(burst.map((b) => b.ms)), "ms", 3_000),
@@ -81,8 +94,8 @@ export default suite;
 
 /**
  * Fresh context per run: an empty cache, as a first visit. "Ready to run" is when Run would work at once:
- * the example is loaded and the compiler downloaded; the editor may still be the plain text area that
- * Monaco replaces a moment later (timed too, for information).
+ * the example is loaded and the compiler downloaded; the editor is the plain text area, which Monaco
+ * replaces once the reader comes to it (timed too, for information: from the pointer on the editor).
  */
 async function measureReady(browser: Browser, base: string): Promise<{ ready: number[]; editor: number[] }> {
   const ready: number[] = [];
@@ -94,8 +107,10 @@ async function measureReady(browser: Browser, base: string): Promise<{ ready: nu
     await page.goto(`${base}/playground/?example=pizza`);
     await page.locator(READY).waitFor({ timeout: 60_000 });
     ready.push(Date.now() - started);
+    const pointerAt = Date.now();
+    await comeToEditor(page);
     await page.locator(SETTLED).waitFor({ timeout: 60_000 });
-    editor.push(Date.now() - started);
+    editor.push(Date.now() - pointerAt);
     await context.close();
   }
   return { ready, editor };
@@ -109,6 +124,7 @@ async function measureRerun(browser: Browser, base: string): Promise<{ ready: nu
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${base}/playground/?example=pizza`);
+  await comeToEditor(page);
   await page.locator(SETTLED).waitFor({ timeout: 60_000 });
   await clickRunAndTime(page); // cold first run: not counted
   const ready: number[] = [];
@@ -140,7 +156,7 @@ function clickRunAndTime(page: Page): Promise<{ ready: number; reply: number }> 
         const target = String(Number(root.dataset.runNumber) + 1);
         const chat = document.querySelector<HTMLElement>('.sl-chat [role="log"]')!;
         const replies = () => chat.querySelectorAll(".sl-bubble--bot").length;
-        const run = [...root.querySelectorAll<HTMLButtonElement>(".sl-toolbar button")].find((b) => b.textContent?.includes("Run"))!;
+        const run = document.querySelector<HTMLButtonElement>(".sl-toolbar .sl-btn--primary")!;
         const input = document.querySelector<HTMLInputElement>(".sl-chat-form input")!;
         let readyAt: number | undefined;
         let repliesBefore = 0;
@@ -176,7 +192,7 @@ async function measureBurst(browser: Browser, base: string): Promise<{ ms: numbe
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
     await page.goto(`${base}/playground/?example=storage-indexeddb`);
-    await page.locator(SETTLED).waitFor({ timeout: 60_000 });
+    await page.locator(READY).waitFor({ timeout: 60_000 });
     await page.getByRole("button", { name: "Run", exact: true }).click();
     await page.locator('.sl-playground[data-run-status="running"]').waitFor({ timeout: 30_000 });
     const result = await page.evaluate(
@@ -232,7 +248,7 @@ async function measureBigLog(browser: Browser, base: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
   await page.goto(`${base}/playground/?example=pizza-memory`);
-  await page.locator(SETTLED).waitFor({ timeout: 60_000 });
+  await page.locator(READY).waitFor({ timeout: 60_000 });
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await page.locator('.sl-playground[data-run-status="running"]').waitFor({ timeout: 30_000 });
   const result = await page.evaluate(

@@ -50,7 +50,17 @@ export interface SandboxStorageConfig {
   database: string;
 }
 
-/** Main thread → sandbox worker. */
+/**
+ * Main thread → sandbox worker, the only message on the worker's own channel, sent before anything
+ * else: it carries (as its one transferred port) the private channel every other message uses. The
+ * worker takes `postMessage` away from the program before the program runs, so nothing the program
+ * does can reach the page; anything that still arrives on the worker's own channel is refused.
+ */
+export interface SandboxConnect {
+  type: "connect";
+}
+
+/** Main thread → sandbox worker, on the private port. */
 export type SandboxRequest =
   | { type: "run"; code: string; map: string; filename: string; storage: SandboxStorageConfig }
   | { type: "update"; update: Update }
@@ -169,7 +179,22 @@ export interface UpdateWaitingEvent {
   lastCall?: WaitingStorageCall;
 }
 
-/** Sandbox worker → main thread. */
+/**
+ * Sandbox worker → main thread, on the private port: events in the order they happened, several per
+ * message so that a busy program costs the page one task per batch, not one per event.
+ */
+export type SandboxBatch = SandboxEvent[];
+
+/**
+ * The program logged faster than the page shows (the worker lets through a few hundred lines, or
+ * about 100,000 characters, per quarter second): `count` lines were left out here.
+ */
+export interface ConsoleSkippedEvent {
+  type: "console-skipped";
+  count: number;
+}
+
+/** Sandbox worker → main thread, in {@link SandboxBatch}es. */
 export type SandboxEvent =
   | { type: "ready"; durationMs: number }
   | BotStoppedEvent
@@ -191,6 +216,7 @@ export type SandboxEvent =
       durationMs: number;
     }
   | { type: "console"; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
+  | ConsoleSkippedEvent
   | {
       type: "error";
       phase: "load" | "update" | "unhandled";

@@ -1,6 +1,7 @@
 import type { Chat, Message, Update, User } from "grammy/types";
 import { getCompiler } from "../compiler/client";
-import { createSandboxWorker, SandboxRunner } from "../runtime/runner";
+import { SandboxRunner } from "../runtime/runner";
+import { createSandboxWorker } from "../runtime/sandbox-host";
 import { createCallbackQueryUpdate, createTextMessageUpdate, UpdateIdSequence } from "../runtime/updates";
 import type { PlaygroundStore } from "../store";
 import { createWarmWorkers } from "./warm-worker";

@@ -52,6 +52,10 @@ export const en: PlaygroundMessages = {
       `Stopped: ${update} kept the bot busy for too long (an endless loop?). The page is fine; fix the code and click Run.`,
     watchdogNoUpdate: "Stopped: the program kept the bot busy for too long (an endless loop?). Fix the code and click Run.",
     crashed: (message) => `The program crashed: ${message}`,
+    flood: (perSecond) =>
+      `Stopped: the program sent the page more than ${perSecond.toLocaleString("en-US")} events in one second, more than it can show. The page is fine; fix the code and click Run.`,
+    refused:
+      "Stopped: the program tried to post its own messages to the page, which the sandbox does not allow. Only the playground speaks to the page.",
   },
   embed: EMBED_STRINGS.en,
   chat: {
@@ -221,6 +225,8 @@ export const en: PlaygroundMessages = {
     line: (line, text) => `Line ${line}: ${text}`,
     compileErrors: "Problems in the code",
     update: (id) => `update ${id}`,
+    skipped: (count) =>
+      `${count.toLocaleString("en-US")} ${count === 1 ? "line" : "lines"} not shown: the program logged faster than the page can show.`,
   },
   layout: {
     resizeEditor: "Resize the editor and the chat",

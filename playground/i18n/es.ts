@@ -53,6 +53,10 @@ export const es: PlaygroundMessages = {
     watchdogNoUpdate:
       "Detenido: el programa tuvo al bot ocupado demasiado tiempo (¿un bucle infinito?). Corrige el código y pulsa Ejecutar.",
     crashed: (message) => `El programa se cayó: ${message}`,
+    flood: (perSecond) =>
+      `Detenido: el programa envió a la página más de ${perSecond.toLocaleString("es-ES")} eventos en un segundo, más de los que puede mostrar. La página sigue bien; corrige el código y pulsa Ejecutar.`,
+    refused:
+      "Detenido: el programa intentó enviar sus propios mensajes a la página, y el sandbox no lo permite. Solo el playground habla con la página.",
   },
   embed: EMBED_STRINGS.es,
   chat: {
@@ -223,6 +227,8 @@ export const es: PlaygroundMessages = {
     line: (line, text) => `Línea ${line}: ${text}`,
     compileErrors: "Problemas en el código",
     update: (id) => `actualización ${id}`,
+    skipped: (count) =>
+      `${count.toLocaleString("es-ES")} ${count === 1 ? "línea sin mostrar" : "líneas sin mostrar"}: el programa escribió más rápido de lo que la página puede mostrar.`,
   },
   layout: {
     resizeEditor: "Cambiar el tamaño del editor y del chat",

@@ -51,6 +51,10 @@ export interface PlaygroundMessages {
     watchdog: (update: string) => string;
     watchdogNoUpdate: string;
     crashed: (message: string) => string;
+    /** The run sent the page more than `perSecond` events in one second. */
+    flood: (perSecond: number) => string;
+    /** The program posted on the worker's own channel. */
+    refused: string;
   };
   embed: EmbedStrings;
   chat: {
@@ -243,6 +247,8 @@ export interface PlaygroundMessages {
     line: (line: number, text: string) => string;
     compileErrors: string;
     update: (id: number) => string;
+    /** The program logged faster than the page shows; `count` lines were left out. */
+    skipped: (count: number) => string;
   };
   /** Panes, splitters, the console toggle and the phone's tabs (issue 9's layout). */
   layout: {

@@ -3,6 +3,7 @@
  * with the user's line when the caller's stack maps into the user's source.
  */
 import type { SandboxEvent } from "../protocol";
+import type { ConsoleBudget } from "./console-budget";
 import { formatConsoleArgs } from "./format-console";
 import type { SourcePosition } from "./sandbox-runtime";
 
@@ -16,6 +17,8 @@ export interface ConsoleCaptureOptions {
   locateStack?(stack: string | undefined): SourcePosition | undefined;
   /** How logged Errors are written (e.g. with their stack mapped to the user's file). */
   describeError?(error: Error): string;
+  /** Lines past this budget are counted, not formatted or sent. */
+  budget?: ConsoleBudget;
 }
 
 type Level = ConsoleEvent["level"];
@@ -25,8 +28,12 @@ type Level = ConsoleEvent["level"];
  * to their levels; `dir` and `table` log, `trace` is debug, and a failing `assert` is an error.
  */
 export function captureConsole(target: Console, options: ConsoleCaptureOptions): void {
+  const { budget } = options;
   const send = (level: Level, args: readonly unknown[]) => {
-    const event: ConsoleEvent = { type: "console", level, text: formatConsoleArgs(args, { describeError: options.describeError }) };
+    if (budget && !budget.admitLine()) return;
+    const text = formatConsoleArgs(args, { describeError: options.describeError });
+    if (budget && !budget.admitText(text.length)) return;
+    const event: ConsoleEvent = { type: "console", level, text };
     const position = options.locateStack?.(new Error().stack);
     if (position) event.line = position.line;
     options.emit(event);

@@ -5,9 +5,9 @@
  * non-configurable properties, so user code can neither delete the replacement to uncover the
  * original nor reach the original through a prototype.
  *
- * Limit: a dynamic `import("https://…")` cannot be intercepted from JavaScript; the compiler only
- * lets programs import the allowed modules, and grammY's own code never calls the network here
- * (every API call is answered by the simulator).
+ * This gives programs a clear message; it is not the wall. A dynamic `import("https://…")` or a
+ * `FontFace` cannot be intercepted from JavaScript, so the sandbox worker also runs under a
+ * Content-Security-Policy that refuses every request to another origin (see sandbox-host.ts).
  */
 
 /** Globals that can reach the network, blocked whether or not this browser has them. */
@@ -44,8 +44,8 @@ function blockedFunction(name: string): (...args: unknown[]) => unknown {
   return blocked;
 }
 
-/** Redefines `name` on `target` and on every object of its prototype chain that has it. */
-function replaceEverywhere(target: object, name: string, descriptor: PropertyDescriptor): void {
+/** Redefines `name` on `target` and on every object of its prototype chain that has it, for good. */
+export function replaceEverywhere(target: object, name: string, descriptor: PropertyDescriptor): void {
   const holders: object[] = [target];
   for (let proto = Object.getPrototypeOf(target); proto !== null; proto = Object.getPrototypeOf(proto)) {
     if (Object.prototype.hasOwnProperty.call(proto, name)) holders.push(proto);

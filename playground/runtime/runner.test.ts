@@ -1,21 +1,61 @@
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SandboxEvent, SandboxRequest } from "../protocol";
-import { SandboxRunner, type RunnerEvent, type SandboxWorker } from "./runner";
+import type { SandboxConnect, SandboxEvent, SandboxRequest } from "../protocol";
+import { SandboxRunner, type RunnerChannel, type RunnerEvent, type RunnerPort, type SandboxWorker } from "./runner";
+
+/** One end of a synchronous stand-in for a `MessageChannel`. */
+class FakePort implements RunnerPort {
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  other: FakePort | undefined;
+  closed = false;
+  postMessage(message: unknown): void {
+    if (!this.closed && this.other && !this.other.closed) this.other.onmessage?.({ data: message });
+  }
+  close(): void {
+    this.closed = true;
+  }
+}
+
+function fakeChannel(): RunnerChannel {
+  const port1 = new FakePort();
+  const port2 = new FakePort();
+  port1.other = port2;
+  port2.other = port1;
+  return { port1, port2: port2 as unknown as Transferable };
+}
 
 /**
- * A stand-in for the sandbox worker: records requests, answers pings after `pongDelayMs` (as a
- * worker whose event loop is free would), and stops answering while `blocked` (a synchronous loop).
+ * A stand-in for the sandbox worker: takes the private port it is handed, records the requests that
+ * come through it, answers pings after `pongDelayMs` (as a worker whose event loop is free would), and
+ * stops answering while `blocked` (a synchronous loop).
  */
 class FakeWorker implements SandboxWorker {
-  onmessage: ((event: { data: SandboxEvent }) => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
   onerror: ((event: { message?: string }) => void) | null = null;
+  connects: SandboxConnect[] = [];
   requests: SandboxRequest[] = [];
+  port: FakePort | undefined;
   terminated = false;
   blocked = false;
   pongDelayMs = 0;
 
-  postMessage(message: SandboxRequest): void {
+  postMessage(message: SandboxConnect, transfer: Transferable[]): void {
+    this.connects.push(message);
+    this.port = transfer[0] as unknown as FakePort;
+    this.port.onmessage = ({ data }) => this.request(data as SandboxRequest);
+  }
+
+  /** What the program could do: post on the worker's own channel. */
+  forge(data: unknown): void {
+    if (!this.terminated) this.onmessage?.({ data });
+  }
+
+  /** Events as the runtime sends them: one batch. */
+  emitBatch(batch: unknown[]): void {
+    if (!this.terminated) this.port?.postMessage(batch);
+  }
+
+  request(message: SandboxRequest): void {
     this.requests.push(message);
     if (message.type === "ping" && !this.blocked) {
       const seq = message.seq;
@@ -30,7 +70,7 @@ class FakeWorker implements SandboxWorker {
   }
 
   emit(event: SandboxEvent): void {
-    if (!this.terminated) this.onmessage?.({ data: event });
+    this.emitBatch([event]);
   }
 
   sent<T extends SandboxRequest["type"]>(type: T) {
@@ -51,6 +91,7 @@ beforeEach(() => {
   workers = [];
   events = [];
   runner = new SandboxRunner({
+    createChannel: fakeChannel,
     createWorker: () => {
       const worker = new FakeWorker();
       workers.push(worker);
@@ -68,10 +109,11 @@ afterEach(() => {
 const stops = () => events.filter((e): e is Extract<RunnerEvent, { type: "stopped" }> => e.type === "stopped");
 
 describe("SandboxRunner", () => {
-  it("starts a worker, pings it before sending the program, and reports started", () => {
+  it("starts a worker, hands it the private port first, pings it through the port before sending the program, and reports started", () => {
     runner.run(program, storage);
     expect(runner.running).toBe(true);
     expect(events[0]).toEqual({ type: "started" });
+    expect(workers[0].connects).toEqual([{ type: "connect" }]);
     expect(workers[0].requests.map((r) => r.type)).toEqual(["ping", "run"]);
     expect(workers[0].sent("run")[0]).toEqual({ type: "run", ...program, storage });
   });
@@ -144,7 +186,7 @@ describe("SandboxRunner", () => {
   });
 
   it("says so when the program itself loops, outside any update", () => {
-    runner = new SandboxRunner({ createWorker: () => (workers[0] = new FakeWorker()), watchdogMs: 1500 });
+    runner = new SandboxRunner({ createChannel: fakeChannel, createWorker: () => (workers[0] = new FakeWorker()), watchdogMs: 1500 });
     runner.onEvent((e) => events.push(e));
     runner.run(program, storage);
     vi.advanceTimersByTime(300); // the first pong arrives: the worker's code has loaded
@@ -232,6 +274,48 @@ describe("SandboxRunner", () => {
     workers[0].emit({ type: "error", phase: "update", name: "TypeError", message: "x", updateId: 1 });
     expect(runner.running).toBe(true);
     expect(stops()).toEqual([]);
+  });
+
+  it("stops the run when anything arrives on the worker's own channel: only the program could have posted it", () => {
+    runner.run(program, storage);
+    workers[0].emit({ type: "ready", durationMs: 1 });
+    workers[0].forge({ type: "storage", id: 1, op: "write", startedAt: 0, durationMs: 0, storageIndex: 0 });
+    expect(workers[0].terminated).toBe(true);
+    expect(events.some((e) => e.type === "storage")).toBe(false);
+    expect(stops()).toEqual([{ type: "stopped", reason: "refused", message: expect.stringContaining("posted its own messages") }]);
+  });
+
+  it("handles a batch in order, and refuses runner-only and malformed events as warnings", () => {
+    runner.run(program, storage);
+    workers[0].emitBatch([
+      { type: "ready", durationMs: 1 },
+      { type: "stopped", reason: "user" },
+      { type: "storage", id: 1, op: "drop-table", startedAt: 0, durationMs: 0, storageIndex: 0 },
+      { type: "console", level: "log", text: "after" },
+    ]);
+    expect(runner.running).toBe(true);
+    expect(stops()).toEqual([]);
+    const seen = events.slice(1).map((e) => (e.type === "console" ? `${e.level}: ${e.text}` : e.type));
+    expect(seen).toEqual([
+      "ready",
+      'warn: The sandbox sent an event the page cannot use ("stopped" is not an event the sandbox may send); it was ignored.',
+      "warn: The sandbox sent an event the page cannot use (storage.op is not one of read, write, delete, has, readAllKeys, readAllValues, readAllEntries); it was ignored.",
+      "log: after",
+    ]);
+  });
+
+  it("stops a run that sends more events in a second than the budget, and counts a new second afresh", () => {
+    runner = new SandboxRunner({ createChannel: fakeChannel, createWorker: () => (workers[0] = new FakeWorker()), floodPerSecond: 100 });
+    runner.onEvent((e) => events.push(e));
+    runner.run(program, storage);
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ type: "console", level: "log", text: String(i) }));
+    workers[0].emitBatch(lines(90));
+    vi.advanceTimersByTime(1000);
+    workers[0].emitBatch(lines(90));
+    expect(runner.running).toBe(true);
+    workers[0].emitBatch(lines(20));
+    expect(runner.running).toBe(false);
+    expect(stops()).toEqual([{ type: "stopped", reason: "flood", message: "The program sent the page more than 100 events in one second." }]);
   });
 
   it("no longer pings after stopping", () => {

@@ -8,10 +8,16 @@
  * loop cannot, and the worker is terminated once a ping has gone unanswered for `watchdogMs`.
  * Only unanswered pings count, not the time between ticks, so a throttled background tab does not
  * trip it.
+ *
+ * The worker is handed a private port before anything else and speaks only through it; a message on
+ * the worker's own channel can only come from the program, and stops the run ("refused"), as does a
+ * run that sends more events a second than the page can take ("flood"). Every event's shape is checked.
  */
 import type { Update } from "grammy/types";
-import type { SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
-import { checkStorageUsed } from "./storage-used-check";
+import type { SandboxConnect, SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
+import { checkEvent } from "./event-check";
+import { createSandboxWorker } from "./sandbox-host";
+import { FloodMeter } from "./flood-meter";
 
 /**
  * What the runner itself reports, next to the worker's {@link SandboxEvent}s. "load-error": the program
@@ -20,17 +26,37 @@ import { checkStorageUsed } from "./storage-used-check";
  */
 export type RunnerEvent =
   | { type: "started" }
-  | { type: "stopped"; reason: "user" | "rerun" | "watchdog" | "crashed" | "load-error"; updateId?: number; message?: string; line?: number };
+  | {
+      type: "stopped";
+      reason: "user" | "rerun" | "watchdog" | "crashed" | "load-error" | "flood" | "refused";
+      updateId?: number;
+      message?: string;
+      line?: number;
+    };
 
 /** Receives every event of every run: the worker's and the runner's. */
 export type RunnerListener = (event: SandboxEvent | RunnerEvent) => void;
 
-/** The part of a `Worker` the runner uses; tests inject fakes. */
+/** The part of a `Worker` the runner uses; tests inject fakes. Only {@link SandboxConnect} is posted on it. */
 export interface SandboxWorker {
-  postMessage(message: SandboxRequest): void;
+  postMessage(message: SandboxConnect, transfer: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: { data: SandboxEvent }) => void) | null;
+  /** Anything arriving here was posted by the program itself. */
+  onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
+}
+
+/** The runner's end of the private channel. */
+export interface RunnerPort {
+  postMessage(message: SandboxRequest): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+
+/** A channel whose `port2` is handed to the worker. */
+export interface RunnerChannel {
+  port1: RunnerPort;
+  port2: Transferable;
 }
 
 /** A program as the compiler produced it. */
@@ -54,22 +80,23 @@ export interface SandboxRunnerOptions {
    * Default 30,000 ms.
    */
   startupMs?: number;
-}
-
-/** The real worker; Vite bundles it because of this exact `new Worker(new URL(…))` shape. */
-export function createSandboxWorker(): SandboxWorker {
-  return new Worker(new URL("./sandbox.worker.ts", import.meta.url), { type: "module" }) as unknown as SandboxWorker;
+  /** Creates the private channel. Default: a `MessageChannel`. */
+  createChannel?: () => RunnerChannel;
+  /** The most events a run may send in one second before it is stopped. Default {@link FLOOD_EVENTS_PER_SECOND}. */
+  floodPerSecond?: number;
 }
 
 /**
- * The event as the page may use it: a `storage-used` event whose shape is wrong (only a program
- * posting its own messages could send one) becomes a warning in the console instead.
+ * The default budget of events a second. A thousand updates handled as fast as the browser allows
+ * send a few thousand; a program that logs or replies in a loop sends far more.
  */
-function checked(event: SandboxEvent): SandboxEvent {
-  if (event.type !== "storage-used") return event;
-  const result = checkStorageUsed(event);
-  if (result.ok) return { type: "storage-used", storage: result.storage };
-  return { type: "console", level: "warn", text: `The sandbox sent a storage-used event the page cannot use (${result.reason}); it was ignored.` };
+export const FLOOD_EVENTS_PER_SECOND = 10_000;
+
+/** The event as the page may use it; an event of the wrong shape becomes a warning in the console instead. */
+function checked(event: unknown): SandboxEvent {
+  const result = checkEvent(event);
+  if (result.ok) return result.event;
+  return { type: "console", level: "warn", text: `The sandbox sent an event the page cannot use (${result.reason}); it was ignored.` };
 }
 
 function seconds(ms: number): string {
@@ -82,9 +109,13 @@ export class SandboxRunner {
   private readonly watchdogMs: number;
   private readonly pingIntervalMs: number;
   private readonly startupMs: number;
+  private readonly createChannel: () => RunnerChannel;
+  private readonly floodPerSecond: number;
   private readonly listeners = new Set<RunnerListener>();
 
   private worker: SandboxWorker | undefined;
+  private port: RunnerPort | undefined;
+  private flood = new FloodMeter(0);
   private timer: ReturnType<typeof setInterval> | undefined;
   private ready = false;
   /** Updates sent before the program was ready, in order. */
@@ -97,6 +128,8 @@ export class SandboxRunner {
 
   constructor(options: SandboxRunnerOptions = {}) {
     this.createWorker = options.createWorker ?? createSandboxWorker;
+    this.createChannel = options.createChannel ?? (() => new MessageChannel() as unknown as RunnerChannel);
+    this.floodPerSecond = options.floodPerSecond ?? FLOOD_EVENTS_PER_SECOND;
     this.watchdogMs = options.watchdogMs ?? 3000;
     this.pingIntervalMs = options.pingIntervalMs ?? 250;
     this.startupMs = options.startupMs ?? 30_000;
@@ -125,14 +158,28 @@ export class SandboxRunner {
       this.emit({ type: "stopped", reason: "crashed", message: `The sandbox worker could not be created: ${String(error)}` });
       return;
     }
+    const channel = this.createChannel();
+    const port = channel.port1;
     this.worker = worker;
+    this.port = port;
     this.ready = false;
     this.alive = false;
     this.queued = [];
     this.unfinished = [];
     this.unanswered = undefined;
-    worker.onmessage = (event) => {
-      if (this.worker === worker) this.receive(event.data);
+    this.flood = new FloodMeter(this.floodPerSecond);
+    // First, before the program exists: the port everything else goes through.
+    worker.postMessage({ type: "connect" }, [channel.port2]);
+    port.onmessage = (event) => {
+      if (this.port === port) this.receiveBatch(event.data);
+    };
+    worker.onmessage = () => {
+      if (this.worker !== worker) return;
+      this.terminate({
+        type: "stopped",
+        reason: "refused",
+        message: "The program posted its own messages to the page. The sandbox's channel is private, so the run was stopped.",
+      });
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -142,7 +189,7 @@ export class SandboxRunner {
     this.emit({ type: "started" });
     // The first ping goes before the program: its pong proves the worker's own code has loaded.
     this.ping();
-    worker.postMessage({ type: "run", code: compiled.code, map: compiled.map, filename: compiled.filename, storage });
+    port.postMessage({ type: "run", code: compiled.code, map: compiled.map, filename: compiled.filename, storage });
     this.timer = setInterval(() => this.tick(), this.pingIntervalMs);
   }
 
@@ -151,11 +198,11 @@ export class SandboxRunner {
    * program running, the update is reported as not delivered; returns whether a program got it.
    */
   send(update: Update): boolean {
-    if (!this.worker) {
+    if (!this.worker || !this.port) {
       this.emit({ type: "not-delivered", update, reason: "no-program" });
       return false;
     }
-    if (this.ready) this.worker.postMessage({ type: "update", update });
+    if (this.ready) this.port.postMessage({ type: "update", update });
     else this.queued.push(update);
     return true;
   }
@@ -165,7 +212,24 @@ export class SandboxRunner {
     if (this.worker) this.terminate({ type: "stopped", reason: "user" });
   }
 
-  private receive(received: SandboxEvent): void {
+  private receiveBatch(batch: unknown): void {
+    const events: unknown[] = Array.isArray(batch) ? batch : [batch];
+    const port = this.port;
+    if (this.flood.add(events.length)) {
+      this.terminate({
+        type: "stopped",
+        reason: "flood",
+        message: `The program sent the page more than ${this.floodPerSecond} events in one second.`,
+      });
+      return;
+    }
+    for (const event of events) {
+      if (this.port !== port) return; // an event of this batch ended the run
+      this.receive(event);
+    }
+  }
+
+  private receive(received: unknown): void {
     this.alive = true;
     const event = checked(received);
     switch (event.type) {
@@ -196,17 +260,17 @@ export class SandboxRunner {
       this.terminate(stop);
       return;
     }
-    if (event.type === "ready" && this.worker) {
+    if (event.type === "ready" && this.port) {
       const queued = this.queued;
       this.queued = [];
-      for (const update of queued) this.worker.postMessage({ type: "update", update });
+      for (const update of queued) this.port.postMessage({ type: "update", update });
     }
   }
 
   private ping(): void {
     this.seq += 1;
     this.unanswered = { seq: this.seq, sentAt: Date.now() };
-    this.worker?.postMessage({ type: "ping", seq: this.seq });
+    this.port?.postMessage({ type: "ping", seq: this.seq });
   }
 
   private tick(): void {
@@ -249,6 +313,11 @@ export class SandboxRunner {
     worker.onmessage = null;
     worker.onerror = null;
     worker.terminate();
+    if (this.port) {
+      this.port.onmessage = null;
+      this.port.close();
+      this.port = undefined;
+    }
     const queued = this.queued;
     this.worker = undefined;
     this.ready = false;

@@ -1,30 +1,61 @@
 /**
- * The sandbox worker: a module worker created fresh for every run. It only wires the worker
- * boundary to {@link SandboxRuntime}: on `run` it locks the network down, captures the console,
- * fills the module registry and imports the user's bundle from a `blob:` URL; on `update` it hands
- * the update to the runtime; on `ping` it answers `pong` at once (the runner's watchdog relies on
- * it: a worker stuck in a synchronous loop cannot answer).
+ * The sandbox worker: a module worker created fresh for every run, under the policy of
+ * sandbox-host.ts. It only wires the worker boundary to {@link SandboxRuntime}. Its first message
+ * brings a private port; from then on the worker's own `postMessage` is taken away, so a program
+ * cannot speak to the page at all, and everything goes through the port: `run` locks the network
+ * down, keeps the program to its page's data, captures the console, fills the module registry and
+ * imports the user's bundle from a `blob:` URL; `update` hands the update to the runtime; `ping` is
+ * answered with `pong` at once (the runner's watchdog relies on it: a worker stuck in a synchronous
+ * loop cannot answer). Events leave in batches (event-outbox.ts).
  */
-import { MODULE_REGISTRY, type SandboxEvent, type SandboxRequest } from "../protocol";
+import { MODULE_REGISTRY, type SandboxBatch, type SandboxEvent, type SandboxRequest } from "../protocol";
 import { postCloneable } from "./cloneable";
+import { ConsoleBudget } from "./console-budget";
 import { captureConsole } from "./console-capture";
-import { lockDownNetwork } from "./network-lockdown";
+import { EventOutbox } from "./event-outbox";
+import { lockDownNetwork, replaceEverywhere } from "./network-lockdown";
+import { isolatePage } from "./page-isolation";
 import { SandboxRuntime } from "./sandbox-runtime";
 import { StackMapper } from "./stack-mapper";
 
-// Private references, taken before any user code runs: user code may overwrite the globals.
+// Private references, taken before any user code runs: user code may overwrite the globals and prototypes.
 const scope = globalThis;
-const postMessage = scope.postMessage.bind(scope) as (message: unknown) => void;
+const apply = Reflect.apply;
 const addEventListener = scope.addEventListener.bind(scope);
+const removeEventListener = scope.removeEventListener.bind(scope);
+const portPostMessage = MessagePort.prototype.postMessage;
+const portAddEventListener = MessagePort.prototype.addEventListener;
+const portStart = MessagePort.prototype.start;
+const setTimer = setTimeout;
 const createObjectURL = URL.createObjectURL.bind(URL);
 const BlobConstructor = Blob;
 
-const post = (event: SandboxEvent) => postCloneable(postMessage, event);
+let port: MessagePort | undefined;
+const postBatch = (batch: SandboxBatch) => {
+  if (port) apply(portPostMessage, port, [batch]);
+};
+const outbox = new EventOutbox({
+  send: postBatch,
+  sendOne: (event) => postCloneable((message) => postBatch([message as SandboxEvent]), event),
+  soon: (fn) => setTimer(fn, 0),
+});
+const post = (event: SandboxEvent) => outbox.push(event);
 
 let runtime: SandboxRuntime | undefined;
 
 function loadError(message: string): void {
   post({ type: "error", phase: "load", name: "Error", message });
+}
+
+/** Takes the worker's own channel away: only the private port speaks to the page. */
+function closeOwnChannel(): void {
+  replaceEverywhere(scope, "postMessage", {
+    value: function postMessage() {
+      throw new TypeError("The playground sandbox has no channel to the page: postMessage(...) is not available");
+    },
+    writable: false,
+  });
+  replaceEverywhere(scope, "onmessage", { value: null, writable: false });
 }
 
 function run(request: Extract<SandboxRequest, { type: "run" }>): void {
@@ -34,6 +65,7 @@ function run(request: Extract<SandboxRequest, { type: "run" }>): void {
   }
   try {
     lockDownNetwork(scope);
+    isolatePage(scope, request.storage.database);
   } catch (error) {
     loadError(`The sandbox could not take the network away, so it refuses to run the program: ${String(error)}`);
     return;
@@ -48,6 +80,7 @@ function run(request: Extract<SandboxRequest, { type: "run" }>): void {
   runtime = current;
   captureConsole(console, {
     emit: post,
+    budget: new ConsoleBudget((count) => post({ type: "console-skipped", count }), { later: (fn, ms) => setTimer(fn, ms) }),
     locateStack: (stack) => mapper.locateStack(stack),
     describeError: (error) => {
       // The error's own line, then only the frames in the user's file: grammY's frames are noise here.
@@ -75,11 +108,11 @@ function run(request: Extract<SandboxRequest, { type: "run" }>): void {
   void current.run(() => import(/* @vite-ignore */ url));
 }
 
-addEventListener("message", (event: MessageEvent<SandboxRequest>) => {
-  const request = event.data;
+function receive(request: SandboxRequest): void {
   switch (request.type) {
     case "ping":
-      postMessage({ type: "pong", seq: request.seq } satisfies SandboxEvent);
+      // Straight out, ahead of any queued events: the watchdog needs it now.
+      postBatch([{ type: "pong", seq: request.seq }]);
       return;
     case "run":
       run(request);
@@ -89,4 +122,16 @@ addEventListener("message", (event: MessageEvent<SandboxRequest>) => {
       else post({ type: "console", level: "warn", text: `Update ${request.update.update_id} arrived before the program; it was ignored.` });
       return;
   }
-});
+}
+
+function connect(event: MessageEvent): void {
+  const given = event.ports[0];
+  if (port || !given || (event.data as { type?: unknown } | null)?.type !== "connect") return;
+  port = given;
+  removeEventListener("message", connect);
+  closeOwnChannel();
+  apply(portAddEventListener, port, ["message", (message: MessageEvent<SandboxRequest>) => receive(message.data)]);
+  apply(portStart, port, []);
+}
+
+addEventListener("message", connect);

@@ -105,6 +105,10 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
           pushConsole({ kind: "console", level: event.level, text: event.text, line: event.line });
           consoleChanged = true;
           break;
+        case "console-skipped":
+          pushConsole({ kind: "skipped", level: "warn", text: "", count: event.count });
+          consoleChanged = true;
+          break;
         case "error":
           pushConsole({
             kind: "error",

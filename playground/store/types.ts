@@ -15,7 +15,7 @@ export type RunnerLifecycleEvent =
   | { type: "stopped"; reason: StopReason; updateId?: number; message?: string; line?: number };
 
 /** Why a run ended. "load-error": the program threw while loading (at its top level). */
-export type StopReason = "user" | "rerun" | "watchdog" | "crashed" | "load-error";
+export type StopReason = "user" | "rerun" | "watchdog" | "crashed" | "load-error" | "flood" | "refused";
 
 /** Anything the store ingests from a run. */
 export type RunEvent = SandboxEvent | RunnerLifecycleEvent;
@@ -153,7 +153,8 @@ export interface ChatNotice {
 /** A line of the console panel. */
 export interface ConsoleEntry {
   id: number;
-  kind: "console" | "error";
+  /** "skipped": `count` lines the worker left out (the program logged faster than the page shows). */
+  kind: "console" | "error" | "skipped";
   level: "log" | "info" | "warn" | "error" | "debug";
   text: string;
   /** 1-based line in the user's code. */
@@ -162,6 +163,7 @@ export interface ConsoleEntry {
   /** For errors: the error's class name (TypeError…). */
   name?: string;
   phase?: "load" | "update" | "unhandled";
+  count?: number;
 }
 
 export type { Diagnostic, ErrorSummary, NotDeliveredReason, SessionStorageInfo, StorageOpEvent, Update, UpdateWaitingEvent };

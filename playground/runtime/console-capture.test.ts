@@ -54,4 +54,19 @@ describe("captureConsole", () => {
       { type: "console", level: "error", text: "Assertion failed: math", line: 12 },
     ]);
   });
+
+  it("with a budget, a loop's thousand lines cost the page 200 lines, a count and the last lines", () => {
+    const target = { ...console } as Console;
+    const events: unknown[] = [];
+    const later: (() => void)[] = [];
+    captureConsole(target, { emit: (e) => events.push(e), emitSkipped: (e) => events.push(e), budget: { lines: 200, tail: 2, now: () => 0, later: (fn) => later.push(fn) } });
+    for (let i = 0; i < 1000; i++) target.log("line", i);
+    expect(events).toHaveLength(200);
+    later[0]();
+    expect(events.slice(200)).toEqual([
+      { type: "console-skipped", count: 798 },
+      { type: "console", level: "log", text: "line 998" },
+      { type: "console", level: "log", text: "line 999" },
+    ]);
+  });
 });

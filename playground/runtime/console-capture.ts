@@ -2,8 +2,8 @@
  * Redirects a program's console to `console` events: each call becomes one formatted line, tagged
  * with the user's line when the caller's stack maps into the user's source.
  */
-import type { SandboxEvent } from "../protocol";
-import type { ConsoleBudget } from "./console-budget";
+import type { ConsoleSkippedEvent, SandboxEvent } from "../protocol";
+import { ConsoleBudget, type ConsoleBudgetOptions } from "./console-budget";
 import { formatConsoleArgs } from "./format-console";
 import type { SourcePosition } from "./sandbox-runtime";
 
@@ -17,8 +17,13 @@ export interface ConsoleCaptureOptions {
   locateStack?(stack: string | undefined): SourcePosition | undefined;
   /** How logged Errors are written (e.g. with their stack mapped to the user's file). */
   describeError?(error: Error): string;
-  /** Lines past this budget are counted, not formatted or sent. */
-  budget?: ConsoleBudget;
+  /**
+   * With a budget: lines past it are counted, not formatted or sent, and reported as a
+   * `console-skipped` event followed by the last few of them (without their line in the user's code).
+   */
+  budget?: ConsoleBudgetOptions;
+  /** Receives the `console-skipped` events. */
+  emitSkipped?(event: ConsoleSkippedEvent): void;
 }
 
 type Level = ConsoleEvent["level"];
@@ -28,11 +33,18 @@ type Level = ConsoleEvent["level"];
  * to their levels; `dir` and `table` log, `trace` is debug, and a failing `assert` is an error.
  */
 export function captureConsole(target: Console, options: ConsoleCaptureOptions): void {
-  const { budget } = options;
+  const format = (args: readonly unknown[]) => formatConsoleArgs(args, { describeError: options.describeError });
+  type Line = { level: Level; args: readonly unknown[] };
+  const budget =
+    options.budget &&
+    new ConsoleBudget<Line>((count, tail) => {
+      if (count > 0) options.emitSkipped?.({ type: "console-skipped", count });
+      for (const line of tail) options.emit({ type: "console", level: line.level, text: format(line.args) });
+    }, options.budget);
   const send = (level: Level, args: readonly unknown[]) => {
-    if (budget && !budget.admitLine()) return;
-    const text = formatConsoleArgs(args, { describeError: options.describeError });
-    if (budget && !budget.admitText(text.length)) return;
+    if (budget && !budget.admitLine()) return budget.leaveOut({ level, args });
+    const text = format(args);
+    if (budget && !budget.admitText(text.length)) return budget.leaveOut({ level, args });
     const event: ConsoleEvent = { type: "console", level, text };
     const position = options.locateStack?.(new Error().stack);
     if (position) event.line = position.line;

@@ -10,7 +10,6 @@
  */
 import { MODULE_REGISTRY, type SandboxBatch, type SandboxEvent, type SandboxRequest } from "../protocol";
 import { postCloneable } from "./cloneable";
-import { ConsoleBudget } from "./console-budget";
 import { captureConsole } from "./console-capture";
 import { EventOutbox } from "./event-outbox";
 import { lockDownNetwork, replaceEverywhere } from "./network-lockdown";
@@ -80,7 +79,8 @@ function run(request: Extract<SandboxRequest, { type: "run" }>): void {
   runtime = current;
   captureConsole(console, {
     emit: post,
-    budget: new ConsoleBudget((count) => post({ type: "console-skipped", count }), { later: (fn, ms) => setTimer(fn, ms) }),
+    budget: { later: (fn, ms) => setTimer(fn, ms) },
+    emitSkipped: post,
     locateStack: (stack) => mapper.locateStack(stack),
     describeError: (error) => {
       // The error's own line, then only the frames in the user's file: grammY's frames are noise here.

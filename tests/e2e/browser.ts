@@ -1,6 +1,6 @@
 import { inject, afterAll, beforeAll } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../../scripts/chromium";
+import type { Browser, BrowserContext, LaunchOptions, Page } from "playwright-core";
+import { CHROMIUM_ARGS, launchChromium } from "../../scripts/chromium";
 
 /** A page plus everything it did that a test may want to assert on. */
 export interface WatchedPage {
@@ -13,15 +13,16 @@ export interface WatchedPage {
 
 /**
  * One Chromium per test file: call at the top of the file, then `open(path)` in tests.
- * Every page records console errors and any request that leaves the local server.
+ * Every page records console errors and any request that leaves the local server. `launch` adds
+ * to Chromium's launch options (extra `args` come after the project's own).
  */
-export function useBrowser(contextOptions: Parameters<Browser["newContext"]>[0] = {}) {
+export function useBrowser(contextOptions: Parameters<Browser["newContext"]>[0] = {}, launch: LaunchOptions = {}) {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const baseUrl = inject("baseUrl");
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await launchChromium({ ...launch, args: [...CHROMIUM_ARGS, ...(launch.args ?? [])] });
   });
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));

@@ -318,6 +318,23 @@ describe("SandboxRunner", () => {
     expect(stops()).toEqual([{ type: "stopped", reason: "flood", message: "The program sent the page more than 100 events in one second." }]);
   });
 
+  it("does not hold the events of the reader's own updates against the program", () => {
+    runner = new SandboxRunner({ createChannel: fakeChannel, createWorker: () => (workers[0] = new FakeWorker()), floodPerSecond: 50 });
+    runner.onEvent((e) => events.push(e));
+    runner.run(program, storage);
+    workers[0].emit({ type: "ready", durationMs: 1 });
+    for (let id = 1; id <= 20; id++) runner.send(update(id));
+    const handled = (id: number) => [
+      { type: "update-received", updateId: id, update: update(id), at: 0 },
+      { type: "storage", id, op: "read", key: "1", startedAt: 0, durationMs: 0, storageIndex: 0, updateId: id },
+      { type: "storage", id, op: "write", key: "1", startedAt: 0, durationMs: 0, storageIndex: 0, updateId: id },
+      { type: "update-handled", updateId: id, durationMs: 1 },
+    ];
+    // 20 updates, 80 events in one second, over the budget of 50: paid for by the updates.
+    workers[0].emitBatch(Array.from({ length: 20 }, (_, i) => handled(i + 1)).flat());
+    expect(runner.running).toBe(true);
+  });
+
   it("no longer pings after stopping", () => {
     runner.run(program, storage);
     runner.stop();

@@ -87,10 +87,16 @@ export interface SandboxRunnerOptions {
 }
 
 /**
- * The default budget of events a second. A thousand updates handled as fast as the browser allows
- * send a few thousand; a program that logs or replies in a loop sends far more.
+ * The default budget of events a second that no update asked for. A program that logs or replies in a
+ * loop sends far more; the page's own updates are paid for by {@link EVENTS_PER_UPDATE}.
  */
 export const FLOOD_EVENTS_PER_SECOND = 10_000;
+
+/**
+ * Events each update the page sends may cause without counting against the budget: it is received and
+ * handled, and a handler's storage calls and replies come to a handful (a multi session's several).
+ */
+export const EVENTS_PER_UPDATE = 50;
 
 /** The event as the page may use it; an event of the wrong shape becomes a warning in the console instead. */
 function checked(event: unknown): SandboxEvent {
@@ -202,6 +208,7 @@ export class SandboxRunner {
       this.emit({ type: "not-delivered", update, reason: "no-program" });
       return false;
     }
+    this.flood.expect(EVENTS_PER_UPDATE);
     if (this.ready) this.port.postMessage({ type: "update", update });
     else this.queued.push(update);
     return true;

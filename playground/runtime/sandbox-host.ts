@@ -12,18 +12,22 @@ import type { SandboxWorker } from "./runner";
 import sandboxWorkerUrl from "./sandbox.worker.ts?worker&url";
 
 /**
- * The sandbox's policy. Module workers fetch their whole import graph as "worker" requests, so
- * `worker-src` lists this site as well as `blob:`; `script-src` governs the program's own `import()`.
- * `'unsafe-eval'` lets programs use `eval` and `Function`: what they evaluate is bound by the same policy.
+ * The sandbox's policy for a site at `origin`. Module workers fetch their whole import graph as
+ * "worker" requests, so `worker-src` lists the site as well as `blob:`; `script-src` governs the
+ * program's own `import()`. `'unsafe-eval'` lets programs use `eval` and `Function`: what they evaluate
+ * is bound by the same policy. The site is named by its origin rather than `'self'`, which Firefox
+ * resolves against the frame's `about:srcdoc` address and so matches nothing.
  */
-export const SANDBOX_POLICY = [
-  "default-src 'none'",
-  "script-src 'self' blob: 'unsafe-eval'",
-  "worker-src 'self' blob:",
-  "connect-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+export function sandboxPolicy(origin: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${origin} blob: 'unsafe-eval'`,
+    `worker-src ${origin} blob:`,
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
 
 let host: Promise<Window> | undefined;
 
@@ -36,7 +40,7 @@ function hostWindow(): Promise<Window> {
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
     frame.dataset.sandboxHost = "";
-    const policy = SANDBOX_POLICY.replaceAll('"', "&quot;");
+    const policy = sandboxPolicy(location.origin).replaceAll('"', "&quot;");
     frame.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy}"><title>sandbox</title>`;
     frame.addEventListener("load", () => (frame.contentWindow ? resolve(frame.contentWindow) : reject(new Error("The sandbox frame has no window."))), {
       once: true,
@@ -107,7 +111,7 @@ class HostedWorker implements SandboxWorker {
   }
 }
 
-/** A fresh sandbox worker under {@link SANDBOX_POLICY}. Call only in a browser. */
+/** A fresh sandbox worker under {@link sandboxPolicy}. Call only in a browser. */
 export function createSandboxWorker(): SandboxWorker {
   return new HostedWorker();
 }

@@ -180,8 +180,9 @@ export interface UpdateWaitingEvent {
 }
 
 /**
- * Sandbox worker → main thread, on the private port: events in the order they happened, several per
- * message so that a busy program costs the page one task per batch, not one per event.
+ * Sandbox worker → main thread, on the private port: events in the order they happened. The worker
+ * sends each event as it happens (a program that then loops forever must not keep it back), so most
+ * batches hold one; a console report ("N lines not shown" and the last lines) may hold more.
  */
 export type SandboxBatch = SandboxEvent[];
 

@@ -6,12 +6,11 @@
  * down, keeps the program to its page's data, captures the console, fills the module registry and
  * imports the user's bundle from a `blob:` URL; `update` hands the update to the runtime; `ping` is
  * answered with `pong` at once (the runner's watchdog relies on it: a worker stuck in a synchronous
- * loop cannot answer). Events leave in batches (event-outbox.ts).
+ * loop cannot answer).
  */
 import { MODULE_REGISTRY, type SandboxBatch, type SandboxEvent, type SandboxRequest } from "../protocol";
 import { postCloneable } from "./cloneable";
 import { captureConsole } from "./console-capture";
-import { EventOutbox } from "./event-outbox";
 import { lockDownNetwork, replaceEverywhere } from "./network-lockdown";
 import { isolatePage } from "./page-isolation";
 import { SandboxRuntime } from "./sandbox-runtime";
@@ -33,12 +32,12 @@ let port: MessagePort | undefined;
 const postBatch = (batch: SandboxBatch) => {
   if (port) apply(portPostMessage, port, [batch]);
 };
-const outbox = new EventOutbox({
-  send: postBatch,
-  sendOne: (event) => postCloneable((message) => postBatch([message as SandboxEvent]), event),
-  soon: (fn) => setTimer(fn, 0),
-});
-const post = (event: SandboxEvent) => outbox.push(event);
+/**
+ * Each event leaves at once, never queued for later: control goes back to the program right after, and
+ * a program that then loops forever would keep a queue from ever being sent (its last log line, the
+ * update it was handling). Floods are bounded by the console budget and the runner's flood meter.
+ */
+const post = (event: SandboxEvent) => postCloneable((message) => postBatch([message as SandboxEvent]), event);
 
 let runtime: SandboxRuntime | undefined;
 
@@ -111,7 +110,6 @@ function run(request: Extract<SandboxRequest, { type: "run" }>): void {
 function receive(request: SandboxRequest): void {
   switch (request.type) {
     case "ping":
-      // Straight out, ahead of any queued events: the watchdog needs it now.
       postBatch([{ type: "pong", seq: request.seq }]);
       return;
     case "run":

@@ -13,7 +13,8 @@ export class StorageAdapterError extends Error {
 
   constructor(message: string, options: { key?: string; operation: StorageOperation; cause?: unknown }) {
     super(message, { cause: options.cause });
-    this.name = new.target.name;
+    // A literal: minifiers rename classes, so a name taken from the class would read "X: …".
+    this.name = "StorageAdapterError";
     this.key = options.key;
     this.operation = options.operation;
   }
@@ -26,13 +27,23 @@ export class StorageAdapterError extends Error {
  * `undefined` (grammY deletes a session set to `undefined`; call `delete` instead).
  * The value stored before under that key is left untouched.
  */
-export class UnstorableValueError extends StorageAdapterError {}
+export class UnstorableValueError extends StorageAdapterError {
+  constructor(message: string, options: { key?: string; operation: StorageOperation; cause?: unknown }) {
+    super(message, options);
+    this.name = "UnstorableValueError";
+  }
+}
 
 /**
  * The browser refused a write because the origin ran out of storage (`QuotaExceededError`).
  * The write is rolled back as a whole; everything stored before is still there.
  */
-export class StorageQuotaError extends StorageAdapterError {}
+export class StorageQuotaError extends StorageAdapterError {
+  constructor(message: string, options: { key?: string; operation: StorageOperation; cause?: unknown }) {
+    super(message, options);
+    this.name = "StorageQuotaError";
+  }
+}
 
 /** Why IndexedDB could not be opened. */
 export type UnavailableReason =
@@ -55,6 +66,7 @@ export class IndexedDBUnavailableError extends StorageAdapterError {
 
   constructor(message: string, options: { reason: UnavailableReason; cause?: unknown }) {
     super(message, { operation: "open", cause: options.cause });
+    this.name = "IndexedDBUnavailableError";
     this.reason = options.reason;
   }
 }

@@ -7,6 +7,8 @@ export interface Connection {
   useStore: UseStore;
   /** The connection idb-keyval opened; we watch it so that it steps aside for upgrades. */
   db: IDBDatabase;
+  /** Resolves once every transaction started through {@link useStore} so far has completed or aborted. */
+  idle(): Promise<void>;
 }
 
 /** What `connect` needs to know. */
@@ -32,7 +34,8 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
   const { database, store, timeoutMs, onLost } = options;
   const deadline = Date.now() + timeoutMs;
   await ensureObjectStore(indexedDBFactory(), database, store, deadline);
-  const useStore = createStore(database, store);
+  const transactions = new TransactionTracker();
+  const useStore = transactions.wrap(createStore(database, store));
   // The first transaction opens idb-keyval's connection and hands us its IDBDatabase.
   const db = await withDeadline(
     useStore("readonly", (objectStore) => objectStore.transaction.db),
@@ -49,7 +52,40 @@ export async function connect(options: ConnectOptions): Promise<Connection> {
     db.close();
     onLost(db);
   };
-  return { useStore, db };
+  return { useStore, db, idle: () => transactions.idle() };
+}
+
+/**
+ * Remembers the transactions a store function starts until they finish. idb-keyval's `get` resolves
+ * on the request's success, while its read-only transaction is still finishing; a connection closed
+ * then, in a worker terminated right after, stays open in WebKit and blocks every later upgrade of the
+ * database. Closing after {@link idle} avoids that.
+ */
+class TransactionTracker {
+  private readonly pending = new Set<Promise<void>>();
+
+  wrap(useStore: UseStore): UseStore {
+    return (mode, callback) =>
+      useStore(mode, (objectStore) => {
+        this.track(objectStore.transaction);
+        return callback(objectStore);
+      });
+  }
+
+  async idle(): Promise<void> {
+    // Settling one transaction may start another (a read followed by a write): wait until none is left.
+    while (this.pending.size > 0) await Promise.all(this.pending);
+  }
+
+  private track(transaction: IDBTransaction): void {
+    // Listeners, not `on…` properties: idb-keyval sets `oncomplete`/`onabort` on the same transaction.
+    const finished = new Promise<void>((resolve) => {
+      transaction.addEventListener("complete", () => resolve(), { once: true });
+      transaction.addEventListener("abort", () => resolve(), { once: true });
+    });
+    this.pending.add(finished);
+    void finished.then(() => this.pending.delete(finished));
+  }
 }
 
 function indexedDBFactory(): IDBFactory {

@@ -140,13 +140,26 @@ export class IndexedDBAdapter<T> implements StorageAdapter<T> {
   }
 
   /**
-   * Closes the database connection, for example before deleting the database. The adapter stays
-   * usable: the next call opens it again.
+   * Closes the database connection, for example before deleting the database or ending a worker.
+   * The connection closes once the transactions already started have completed (a read's value
+   * arrives before its transaction ends); the promise resolves then, so `await adapter.close()`
+   * before `self.close()` or `worker.terminate()` leaves no connection behind to block a later
+   * upgrade of the database (WebKit keeps one open otherwise). The adapter stays usable: the next
+   * call opens a new connection.
    */
-  close(): void {
-    this.connection?.db.close();
+  async close(): Promise<void> {
+    const connecting = this.connecting;
     this.connection = undefined;
     this.connecting = undefined;
+    if (!connecting) return;
+    let connection: Connection;
+    try {
+      connection = await connecting;
+    } catch {
+      return; // never opened: nothing to close
+    }
+    await connection.idle();
+    connection.db.close();
   }
 
   private async *pages(withValues: boolean) {
@@ -160,25 +173,29 @@ export class IndexedDBAdapter<T> implements StorageAdapter<T> {
   /** The idb-keyval store function, connecting first when there is no live connection. */
   private useStore(): UseStore | Promise<UseStore> {
     if (this.connection) return this.connection.useStore;
-    this.connecting ??= connect({
-      database: this.database,
-      store: this.store,
-      timeoutMs: this.openTimeoutMs,
-      onLost: (db) => {
-        if (this.connection?.db !== db) return;
-        this.connection = undefined;
-        this.connecting = undefined;
-      },
-    }).then(
-      (connection) => {
-        this.connection = connection;
-        return connection;
-      },
-      (error: unknown) => {
-        this.connecting = undefined; // let the next call try again
-        throw error;
-      },
-    );
+    if (!this.connecting) {
+      const attempt: Promise<Connection> = connect({
+        database: this.database,
+        store: this.store,
+        timeoutMs: this.openTimeoutMs,
+        onLost: (db) => {
+          if (this.connection?.db !== db) return;
+          this.connection = undefined;
+          this.connecting = undefined;
+        },
+      }).then(
+        (connection) => {
+          // Unless `close()` came first: then this connection is its to close, not ours to keep.
+          if (this.connecting === attempt) this.connection = connection;
+          return connection;
+        },
+        (error: unknown) => {
+          if (this.connecting === attempt) this.connecting = undefined; // let the next call try again
+          throw error;
+        },
+      );
+      this.connecting = attempt;
+    }
     return this.connecting.then((connection) => connection.useStore);
   }
 }

@@ -23,7 +23,9 @@ async function run(request: ConcurrencyRequest): Promise<ConcurrencyResponse> {
   } catch (error) {
     return { type: "error", message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   } finally {
-    storage.close();
+    // Before answering: the page terminates this worker as soon as it hears back, and a connection
+    // closed while a transaction is still finishing stays open in WebKit, blocking the next run's upgrade.
+    await storage.close();
   }
 }
 

@@ -252,6 +252,57 @@ export function adapterContract(environment: string): void {
       expect(await adapter.read("1")).toBe("x");
     });
 
+    it("closes its connection only after the transactions it started have completed", async () => {
+      // A worker that awaits close() and then ends must leave no transaction (and so no connection) behind.
+      const adapter = makeAdapter<string>();
+      await adapter.write("1", "x");
+      const order: string[] = [];
+      const realClose = IDBDatabase.prototype.close;
+      const realTransaction = IDBDatabase.prototype.transaction;
+      IDBDatabase.prototype.close = function (this: IDBDatabase) {
+        order.push("close");
+        realClose.call(this);
+      };
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase["transaction"]>) {
+        const transaction = realTransaction.apply(this, args);
+        transaction.addEventListener("complete", () => order.push(`${transaction.mode} complete`));
+        return transaction;
+      } as IDBDatabase["transaction"];
+      try {
+        // get() resolves on the request's success, before its read-only transaction completes.
+        expect(await adapter.read("1")).toBe("x");
+        await adapter.close();
+        expect(order).toEqual(["readonly complete", "close"]);
+      } finally {
+        IDBDatabase.prototype.close = realClose;
+        IDBDatabase.prototype.transaction = realTransaction;
+      }
+      expect(await adapter.read("1")).toBe("x"); // and it reopens on the next call
+    });
+
+    it("closes a connection still being opened, without keeping it", async () => {
+      const adapter = makeAdapter<string>();
+      const reading = adapter.read("1");
+      await adapter.close();
+      expect(await reading).toBeUndefined();
+      // A version-change open succeeds: no connection of the adapter is left to block it.
+      const version = await new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open(adapter.database);
+        request.onsuccess = () => {
+          const v = request.result.version;
+          request.result.close();
+          resolve(v);
+        };
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(adapter.database, version + 1);
+        request.onsuccess = () => (request.result.close(), resolve());
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => reject(new Error("a connection of the closed adapter blocked the upgrade"));
+      });
+    });
+
     it("refuses a page size that is not a positive integer", () => {
       expect(() => new IndexedDBAdapter({ pageSize: 0 })).toThrow(RangeError);
       expect(() => new IndexedDBAdapter({ pageSize: 2.5 })).toThrow(RangeError);

@@ -4,19 +4,24 @@
  * own object store, every storage call observed), and the sides get the same updates in lockstep, one
  * update at a time, as `bot.start()` would hand them over. Framework-free, like the runner it drives:
  * the Vue views subscribe to the events and tally them.
+ *
+ * Each side has a database of its own ({@link sideDatabase}), so the sides starting together never
+ * upgrade one database at the same time: WebKit can leave a database wedged for good when several
+ * workers add object stores to it at once. And every wait has a deadline ({@link DeadlineError}).
  */
 import type { Update } from "grammy/types";
 import { getCompiler, type CompileResult, type InitProgress } from "../compiler/client";
 import type { SandboxEvent } from "../protocol";
 import { SandboxRunner, type RunnerEvent } from "../runtime/runner";
 import { generateProgram, type ComparisonSide, type ScenarioLocale } from "../scenario";
+import { DeadlineError, withDeadline } from "../scenario/deadline";
 
 /** What {@link runSides} needs. */
 export interface RunSidesOptions {
   sides: readonly ComparisonSide[];
   locale: ScenarioLocale;
   updates: readonly Update[];
-  /** The IndexedDB database every side's object store lives in; emptied before the run. */
+  /** The view's database name; each side's database is named after it ({@link sideDatabase}), and emptied before the run. */
   database: string;
   /** Receives each side's sandbox events as they arrive, tagged with the side's index. */
   onEvent(sideIndex: number, event: SandboxEvent): void;
@@ -28,8 +33,33 @@ export interface RunSidesOptions {
   paceMs?: number;
   /** Aborts the run: the workers are stopped and the promise rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Empties the database before the run (the page's store reader); injected so this file stays DOM-free. */
+  /** Empties a database before the run (the page's store reader); injected so this file stays DOM-free. */
   clearDatabase(database: string): Promise<void>;
+  /** How long each wait may take; the defaults are {@link DEADLINES}. */
+  deadlines?: Partial<Deadlines>;
+}
+
+/** How long a comparison waits for each thing, in ms, before it fails with a {@link DeadlineError}. */
+export interface Deadlines {
+  /** Compiling every side's program, once the compiler has started (its start has a deadline of its own). */
+  compile: number;
+  /** A sandbox loading its program until it is ready for updates. */
+  start: number;
+  /** Every side handling one update (a blocked IndexedDB open fails within 10 s in the adapter first). */
+  update: number;
+  /** The page emptying the sides' databases. */
+  clear: number;
+}
+
+/** The deadlines of a run; generous, since a phone or a busy machine can be slow. */
+export const DEADLINES: Deadlines = { compile: 60_000, start: 40_000, update: 20_000, clear: 15_000 };
+
+/**
+ * The database of one side: the view's name and the side's id. A sandbox may open its own database and
+ * names under it (`<database>:…`), so the sides' programs use theirs without naming it.
+ */
+export function sideDatabase(database: string, side: ComparisonSide): string {
+  return `${database}:${side.id}`;
 }
 
 /** A side's sandbox stopped or failed in a way that makes its counts meaningless. */
@@ -108,8 +138,11 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
 /** Runs the scenario on every side; resolves when every update was handled everywhere. */
 export async function runSides(options: RunSidesOptions): Promise<void> {
   const { sides, signal } = options;
+  const deadlines = { ...DEADLINES, ...options.deadlines };
+  // The compiler's start has a deadline of its own that counts from its last sign of life, so a slow
+  // download that keeps arriving is not cut short.
   await getCompiler().init(options.onCompilerProgress);
-  const programs = await Promise.all(
+  const compiling = Promise.all(
     sides.map(async (side, index) => {
       const result = await compileOnce(generateProgram(side.spec, options.locale));
       // The programs are generated here and type-checked by the unit tests: not compiling is a bug.
@@ -117,28 +150,43 @@ export async function runSides(options: RunSidesOptions): Promise<void> {
       return { code: result.code, map: result.map, filename: "bot.ts" };
     }),
   );
+  const programs = await withDeadline(compiling, deadlines.compile, () => new DeadlineError("compile", deadlines.compile));
   signal?.throwIfAborted();
-  await options.clearDatabase(options.database);
+  const databases = sides.map((side) => sideDatabase(options.database, side));
+  await withDeadline(
+    Promise.all(databases.map((database) => options.clearDatabase(database))),
+    deadlines.clear,
+    () => new DeadlineError("database", deadlines.clear),
+  );
+  signal?.throwIfAborted();
 
   const sandboxes = sides.map((_, index) => new SideSandbox(index, (event) => options.onEvent(index, event)));
   const stopAll = () => sandboxes.forEach((s) => s.runner.stop());
   signal?.addEventListener("abort", stopAll, { once: true });
   try {
-    await Promise.all(
-      sandboxes.map((sandbox, index) => {
-        const ready = sandbox.until((e) => e.type === "ready", signal);
-        sandbox.runner.run(programs[index], { database: options.database });
-        return ready;
-      }),
+    await withDeadline(
+      Promise.all(
+        sandboxes.map((sandbox, index) => {
+          const ready = sandbox.until((e) => e.type === "ready", signal);
+          sandbox.runner.run(programs[index], { database: databases[index] });
+          return ready;
+        }),
+      ),
+      deadlines.start,
+      () => new DeadlineError("sandbox-start", deadlines.start),
     );
     for (const [index, update] of options.updates.entries()) {
-      await Promise.all(
-        sandboxes.map((sandbox) => {
-          const handled = sandbox.until((e) => e.type === "update-handled" && e.updateId === update.update_id, signal);
-          // Each sandbox gets its own copy: the workers must not share what they are sent.
-          sandbox.runner.send(structuredClone(update));
-          return handled;
-        }),
+      await withDeadline(
+        Promise.all(
+          sandboxes.map((sandbox) => {
+            const handled = sandbox.until((e) => e.type === "update-handled" && e.updateId === update.update_id, signal);
+            // Each sandbox gets its own copy: the workers must not share what they are sent.
+            sandbox.runner.send(structuredClone(update));
+            return handled;
+          }),
+        ),
+        deadlines.update,
+        () => new DeadlineError("update", deadlines.update, index + 1),
       );
       await options.onUpdateDone?.(index);
       signal?.throwIfAborted();

@@ -23,8 +23,9 @@ import {
   type Step,
   type Tally,
 } from "../scenario";
-import { runSides } from "./run-sides";
+import { runSides, sideDatabase } from "./run-sides";
 import { comparisonStrings } from "./strings/comparison";
+import { describeRunFailure } from "./run-failure";
 
 /** Longer scenarios are refused: the lanes are meant to be read, one row per update. */
 export const MAX_SCENARIO_STEPS = 60;
@@ -42,7 +43,7 @@ export type RunStatus = "idle" | "loading" | "running" | "done" | "failed";
 export interface SideComparisonOptions {
   comparison: ProgramComparison;
   locale: ScenarioLocale;
-  /** Also read the whole database after every update, for views that show the stored sessions. */
+  /** Also read every side's database after every update, for views that show the stored sessions. */
   snapshots?: boolean;
   /** The preset the editor starts with (default: the first that suits the comparison). */
   defaultPreset?: string;
@@ -58,9 +59,12 @@ export function useSideComparison(options: SideComparisonOptions) {
   const sides = COMPARISONS[comparison];
   const presets = presetsFor(comparison);
   const storageKey = savedKey(comparison, locale);
-  // One database per page and view, so two views never share (or clear) each other's data.
+  // One database name per page and view, so two views never share (or clear) each other's data; each
+  // side's database is named under it.
   const database = `session-lab:compare:${pageScope()}:${comparison}`;
-  const words = comparisonStrings(locale).editor;
+  const sideDatabases = sides.map((side) => sideDatabase(database, side));
+  const strings = comparisonStrings(locale);
+  const words = strings.editor;
 
   const first = presets.find((p) => p.id === options.defaultPreset) ?? presets[0];
   const presetId = ref(first.id);
@@ -160,7 +164,7 @@ export function useSideComparison(options: SideComparisonOptions) {
           batcher.flush();
           if (options.snapshots) {
             if (snapshots.value.length === 0) snapshots.value = [{ exists: true, entries: [] }];
-            snapshots.value = [...snapshots.value, await readDatabase(database)];
+            snapshots.value = [...snapshots.value, await readSides(sideDatabases)];
           }
           handled.value = index + 1;
           cursor.value = index + 1;
@@ -172,7 +176,7 @@ export function useSideComparison(options: SideComparisonOptions) {
     } catch (error) {
       if (controller !== mine || mine.signal.aborted) return;
       batcher.flush();
-      failure.value = error instanceof Error ? error.message : String(error);
+      failure.value = describeRunFailure(error, locale, strings);
       status.value = "failed";
     }
   }
@@ -229,6 +233,12 @@ export function useSideComparison(options: SideComparisonOptions) {
     database,
     run,
   };
+}
+
+/** Every side's database read at once, as one snapshot (each entry keeps its side's store name). */
+async function readSides(databases: readonly string[]): Promise<DatabaseSnapshot> {
+  const each = await Promise.all(databases.map((name) => readDatabase(name)));
+  return { exists: each.some((s) => s.exists), entries: each.flatMap((s) => s.entries) };
 }
 
 /** What {@link useSideComparison} returns. */

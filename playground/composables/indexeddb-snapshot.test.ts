@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it } from "vitest";
 import { IndexedDBAdapter } from "@session-lab/adapters-browser";
+import { DeadlineError } from "../scenario/deadline";
 import { clearDatabase, clearStores, readDatabase, readStores } from "./indexeddb-snapshot";
 
 let n = 0;
@@ -88,6 +89,51 @@ describe("reading the program's IndexedDB from the page", () => {
     second.close();
   });
 });
+
+describe("a look that gets no answer", () => {
+  it("gives up at its deadline instead of waiting for good, and closes the connection that comes late", async () => {
+    const database = fresh();
+    const adapter = new IndexedDBAdapter<number>({ database });
+    await adapter.write("1", 1);
+    await adapter.close();
+    // A connection that ignores version changes, and an upgrade stuck behind it: every plain open now queues.
+    const stubborn = await openRaw(database);
+    const upgraded = new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(database, stubborn.version + 1);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const reading = readDatabase(database, 500, 50);
+    await expect(reading).rejects.toEqual(new DeadlineError("database", 50));
+    await expect(clearDatabase(database, 50)).rejects.toBeInstanceOf(DeadlineError);
+    stubborn.close();
+    (await upgraded).close();
+    // The late connections were closed: an upgrade goes through unblocked.
+    const version = (await openRaw(database, true)).version;
+    expect(version).toBe(stubborn.version + 2);
+    expect((await readDatabase(database)).entries).toEqual([{ store: "sessions", key: "1", value: 1 }]);
+  });
+});
+
+/** Opens `database`; with `upgrade`, one version up, failing if another connection blocks it. */
+function openRaw(database: string, upgrade = false): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(database);
+    request.onsuccess = () => {
+      const db = request.result;
+      if (!upgrade) return resolve(db);
+      const next = db.version + 1;
+      db.close();
+      const again = indexedDB.open(database, next);
+      again.onblocked = () => reject(new Error("blocked by a connection left open"));
+      again.onsuccess = () => {
+        again.result.close();
+        resolve(again.result);
+      };
+      again.onerror = () => reject(again.error);
+    };
+    request.onerror = () => reject(request.error);
+  });
+}
 
 function namesOfStores(database: string): Promise<DOMStringList> {
   return new Promise((resolve, reject) => {

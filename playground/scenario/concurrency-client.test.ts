@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConcurrencyResult } from "./concurrency";
+import { DeadlineError } from "./deadline";
 import { runConcurrencyInWorker, type ConcurrencyRequest, type ConcurrencyResponse, type ConcurrencyWorker } from "./concurrency-client";
 
 const request: ConcurrencyRequest = { updates: [], schedule: "concurrent", key: "user", database: "db", store: "s" };
@@ -62,7 +63,7 @@ describe("runConcurrencyInWorker", () => {
     vi.advanceTimersByTime(4999);
     expect(worker.terminated).toBe(0);
     vi.advanceTimersByTime(1);
-    expect(await outcome).toEqual(new Error("The run did not finish within 5 s."));
+    expect(await outcome).toEqual(new DeadlineError("worker-run", 5000));
     expect(worker.terminated).toBe(1);
     expect(worker.onmessage).toBeNull();
   });

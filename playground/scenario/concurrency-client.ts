@@ -6,6 +6,7 @@
  */
 import type { Update } from "grammy/types";
 import type { ConcurrencyResult, Schedule } from "./concurrency";
+import { DeadlineError } from "./deadline";
 import type { KeyStrategy } from "./programs";
 
 /** What the page asks the worker to run. */
@@ -31,7 +32,7 @@ export interface ConcurrencyWorker {
 
 /** Tuning and test seams for {@link runConcurrencyInWorker}. */
 export interface ConcurrencyRunOptions {
-  /** How long the run may take, worker start-up included, before it fails. Default 20,000 ms. */
+  /** How long the run may take, worker start-up included, before it fails with a {@link DeadlineError}. Default 20,000 ms. */
   timeoutMs?: number;
   /** Stops the run (the worker is terminated and the promise rejects with the signal's reason). */
   signal?: AbortSignal;
@@ -72,10 +73,7 @@ export function runConcurrencyInWorker(request: ConcurrencyRequest, options: Con
       settle();
     };
     const onAbort = () => finish(() => reject(signal?.reason));
-    const timer = setTimeout(
-      () => finish(() => reject(new Error(`The run did not finish within ${timeoutMs / 1000} s.`))),
-      timeoutMs,
-    );
+    const timer = setTimeout(() => finish(() => reject(new DeadlineError("worker-run", timeoutMs))), timeoutMs);
     signal?.addEventListener("abort", onAbort, { once: true });
     worker.onmessage = ({ data }) =>
       finish(() => (data.type === "result" ? resolve(data.result) : reject(new Error(data.message))));

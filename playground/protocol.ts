@@ -31,7 +31,8 @@ export interface Diagnostic {
 
 /** Main thread → compiler worker. `locale` is the page's language, which the compile's messages use. */
 export type CompilerRequest =
-  | { type: "init" }
+  /** `nestedWorker: false` runs esbuild in the compiler worker itself (a retry after a start that stalled). */
+  | { type: "init"; nestedWorker?: false }
   | { type: "compile"; id: number; code: string; filename: string; locale: PlaygroundLocale };
 
 /** Compiler worker → main thread. */

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { CompilerRequest, CompilerResponse } from "../protocol";
 import { createCompiler, getCompiler } from "./client";
 
@@ -190,5 +190,82 @@ describe("createCompiler with a compile cache", () => {
     expect(again).toMatchObject({ ok: true, code: "let a = 1;\n", map: "{}" });
     expect(workers[0].compiles()).toHaveLength(1);
     expect(compiler.isCached("let a = 2;")).toBe(false);
+  });
+});
+
+describe("createCompiler deadlines", () => {
+  afterEach(() => vi.useRealTimers());
+
+  function setupWith(deadlines: { initStallMs?: number; compileMs?: number }) {
+    const workers: FakeWorker[] = [];
+    const compiler = createCompiler(
+      () => {
+        const worker = new FakeWorker();
+        workers.push(worker);
+        return worker as unknown as Worker;
+      },
+      undefined,
+      deadlines,
+    );
+    return { compiler, workers };
+  }
+
+  it("retries a start that stalls in a fresh worker without esbuild's nested worker", async () => {
+    vi.useFakeTimers();
+    const { compiler, workers } = setupWith({ initStallMs: 1000 });
+    const starting = compiler.init();
+    // The download moves: each chunk is a sign of life, so a slow but moving start is never cut short.
+    for (let i = 0; i < 5; i++) {
+      vi.advanceTimersByTime(900);
+      workers[0].reply({ type: "init-progress", loaded: i, total: 5 });
+    }
+    expect(workers).toHaveLength(1);
+    // Then silence, as when Firefox never delivers the nested worker's first message.
+    vi.advanceTimersByTime(1000);
+    expect(workers[0].terminated).toBe(true);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].received).toEqual([{ type: "init", nestedWorker: false }]);
+    workers[1].reply({ type: "init-done", durationMs: 5 });
+    await expect(starting).resolves.toBeUndefined();
+    vi.advanceTimersByTime(5000);
+    expect(workers[1].terminated).toBe(false);
+  });
+
+  it("gives up with a clear message after the second stall, and starts afresh on the next call", async () => {
+    vi.useFakeTimers();
+    const { compiler, workers } = setupWith({ initStallMs: 1000 });
+    const starting = compiler.init();
+    const outcome = starting.catch((error: Error) => error.message);
+    vi.advanceTimersByTime(2000);
+    expect(await outcome).toBe("The compiler could not start: it stopped answering for 1 s, twice. Try again, or reload the page.");
+    expect(workers.map((w) => w.terminated)).toEqual([true, true]);
+    const again = compiler.init();
+    expect(workers).toHaveLength(3);
+    expect(workers[2].received).toEqual([{ type: "init" }]);
+    workers[2].reply({ type: "init-done", durationMs: 5 });
+    await expect(again).resolves.toBeUndefined();
+  });
+
+  it("replaces a worker that does not answer a compile, failing that compile with a message", async () => {
+    vi.useFakeTimers();
+    const { compiler, workers } = setupWith({ compileMs: 3000 });
+    const starting = compiler.init();
+    workers[0].reply({ type: "init-done", durationMs: 1 });
+    await starting;
+    const compiling = compiler.compile("let a = 1;");
+    const outcome = compiling.catch((error: Error) => error.message);
+    await vi.advanceTimersByTimeAsync(2999);
+    expect(workers[0].terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await outcome).toBe("The compiler did not answer within 3 s. Try again: it starts afresh.");
+    expect(workers[0].terminated).toBe(true);
+    const next = compiler.compile("let b = 2;");
+    await vi.advanceTimersByTimeAsync(0);
+    expect(workers).toHaveLength(2);
+    workers[1].reply({ type: "init-done", durationMs: 1 });
+    await vi.advanceTimersByTimeAsync(0);
+    const id = workers[1].compiles()[0].id;
+    workers[1].reply({ type: "compiled", id, code: "let b = 2;\n", map: "{}", durationMs: 1, warnings: [] });
+    await expect(next).resolves.toMatchObject({ ok: true });
   });
 });

@@ -39,23 +39,72 @@ interface Waiter<T> {
   reject(error: Error): void;
 }
 
+/** How patient a {@link createCompiler} compiler is. */
+export interface CompilerDeadlines {
+  /**
+   * How long the worker may stay silent while starting (no download progress, no answer) before that
+   * attempt is given up. Default 15,000 ms: counted from its last sign of life, so a slow download that
+   * keeps arriving is never cut short.
+   */
+  initStallMs?: number;
+  /** How long one compile may go unanswered before the worker is replaced. Default 60,000 ms. */
+  compileMs?: number;
+}
+
+/** Attempts at starting esbuild before giving up: the first with its nested worker, the second without. */
+const START_ATTEMPTS = 2;
+
 /**
  * A compiler talking to workers made by `spawn`, one at a time: a crashed worker is replaced on the next call.
- * {@link getCompiler} is the one to use; this exists so tests can pass a fake worker.
+ * A start that stalls (Firefox sometimes never delivers the first message of esbuild's nested worker) is
+ * retried once in a fresh worker that runs esbuild without nesting, then reported; a compile that gets no
+ * answer replaces the worker. {@link getCompiler} is the one to use; this exists so tests can pass a fake worker.
  */
-export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compiler {
+export function createCompiler(spawn: () => Worker, cache?: CompileCache, deadlines: CompilerDeadlines = {}): Compiler {
+  const initStallMs = deadlines.initStallMs ?? 15_000;
+  const compileMs = deadlines.compileMs ?? 60_000;
   let worker: Worker | undefined;
   let ready: Promise<void> | undefined;
   let initWaiter: Waiter<void> | undefined;
+  /** Fires when the starting worker has been silent for `initStallMs`; restarted by each sign of life. */
+  let stallTimer: ReturnType<typeof setTimeout> | undefined;
+  let startAttempt = 0;
   const progressListeners = new Set<InitProgress>();
   const pending = new Map<number, Waiter<CompileResult>>();
   let nextId = 1;
+
+  function watchStart(): void {
+    clearTimeout(stallTimer);
+    stallTimer = setTimeout(stalled, initStallMs);
+  }
+
+  /** The starting worker went silent: try once more in a fresh worker without nesting, then give up. */
+  function stalled(): void {
+    stallTimer = undefined;
+    worker?.terminate();
+    worker = undefined;
+    if (startAttempt < START_ATTEMPTS) {
+      startAttempt++;
+      watchStart();
+      try {
+        post({ type: "init", nestedWorker: false });
+      } catch (error) {
+        crash(error instanceof Error ? error.message : String(error));
+      }
+      return;
+    }
+    ready = undefined;
+    const strings = compilerStrings(pageLocale());
+    settleInit(new Error(strings.couldNotStart(strings.startStalled(seconds(initStallMs)))));
+  }
 
   function post(message: CompilerRequest): void {
     current().postMessage(message);
   }
 
   function settleInit(error?: Error): void {
+    clearTimeout(stallTimer);
+    stallTimer = undefined;
     const waiter = initWaiter;
     initWaiter = undefined;
     progressListeners.clear();
@@ -66,6 +115,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
   function onMessage(message: CompilerResponse): void {
     switch (message.type) {
       case "init-progress":
+        if (stallTimer !== undefined) watchStart(); // a sign of life: the download is moving
         for (const listener of progressListeners) listener(message.loaded, message.total);
         return;
       case "init-done":
@@ -85,9 +135,12 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
     }
   }
 
-  /** Rejects everything waiting on the dead worker and forgets it, so the next call starts afresh. */
-  function crash(reason: string): void {
-    const error = new Error(compilerStrings(pageLocale()).workerCrashed(reason));
+  /**
+   * Rejects everything waiting on the dead worker and forgets it, so the next call starts afresh. `reason`
+   * is framed as a crash unless `framed` is false (it is then the whole message).
+   */
+  function crash(reason: string, framed = true): void {
+    const error = new Error(framed ? compilerStrings(pageLocale()).workerCrashed(reason) : reason);
     worker?.terminate();
     worker = undefined;
     ready = undefined;
@@ -125,6 +178,8 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
     });
     ready = attempt;
     if (onProgress) progressListeners.add(onProgress);
+    startAttempt = 1;
+    watchStart();
     try {
       post({ type: "init" });
     } catch (error) {
@@ -142,7 +197,15 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
     await init();
     const id = nextId++;
     const result = await new Promise<CompileResult>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      const timer = setTimeout(() => {
+        // No answer: the worker is stuck. Replacing it fails every compile waiting on it; the next starts afresh.
+        if (pending.has(id)) crash(compilerStrings(pageLocale()).compileTimedOut(seconds(compileMs)), false);
+      }, compileMs);
+      const done = () => clearTimeout(timer);
+      pending.set(id, {
+        resolve: (value) => (done(), resolve(value)),
+        reject: (error) => (done(), reject(error)),
+      });
       post({ type: "compile", id, code, filename, locale });
     });
     if (result.ok && result.warnings.length === 0) cache?.set(code, filename, { code: result.code, map: result.map });
@@ -154,6 +217,11 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache): Compi
   }
 
   return { init, compile, isCached };
+}
+
+/** Seconds for a sentence ("15"), in digits both languages read. */
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
 }
 
 let singleton: Compiler | undefined;

@@ -32,15 +32,17 @@ let compiling = 0;
  * Loads esbuild and resolves to how long that took. esbuild-wasm refuses a second `initialize`, so every caller
  * shares one attempt; a failed attempt (say, a dropped download) may be retried.
  */
-function init(): Promise<number> {
+function init(nestedWorker = true): Promise<number> {
   ready ??= (async () => {
     const started = performance.now();
     const wasmModule = await loadWasm(wasmUrl, (loaded, total) =>
       scope.postMessage({ type: "init-progress", loaded, total }),
     );
     // Measured in Chromium: esbuild in a nested worker bundles ~3x faster than in this thread, where every
-    // message to Go waits on a setTimeout that browsers clamp to 4 ms. Engines without nested workers run it here.
-    await esbuild.initialize({ wasmModule, worker: typeof Worker !== "undefined" });
+    // message to Go waits on a setTimeout that browsers clamp to 4 ms. Engines without nested workers run it
+    // here, and so does a retry: Firefox sometimes never delivers the nested (blob) worker's first message,
+    // and esbuild then waits for good; the page gives up on this worker and asks a new one for no nesting.
+    await esbuild.initialize({ wasmModule, worker: nestedWorker && typeof Worker !== "undefined" });
     const durationMs = performance.now() - started;
     // Not at once: a page that runs code right away sends its compile as soon as it hears "init-done", and
     // that compile should not queue behind a warm-up build (the first build of a fresh esbuild is the slow one).
@@ -96,7 +98,7 @@ async function compile(id: number, code: string, filename: string, locale: Playg
 scope.addEventListener("message", ({ data }) => {
   if (data.type === "init") {
     // Every init request gets exactly one answer, even when esbuild was already loaded.
-    init().then(
+    init(data.nestedWorker !== false).then(
       (durationMs) => scope.postMessage({ type: "init-done", durationMs }),
       (error: unknown) => scope.postMessage({ type: "init-failed", message: errorMessage(error) }),
     );

@@ -30,6 +30,10 @@ export interface CompilerStrings {
   workerFailedToLoad: string;
   /** Why the worker died, when a message from it could not be read. */
   messageUnreadable: string;
+  /** Why the start failed (after {@link couldNotStart}): no sign of life for `seconds`, on every attempt. */
+  startStalled(seconds: string): string;
+  /** A compile got no answer within `seconds`; the worker is replaced. */
+  compileTimedOut(seconds: string): string;
 }
 
 /** Where the playground's IndexedDB adapter comes from, the same in both languages. */
@@ -58,6 +62,8 @@ const en: CompilerStrings = {
   workerCrashed: (reason) => `The compiler worker crashed: ${reason}`,
   workerFailedToLoad: "it failed to load or threw",
   messageUnreadable: "a message could not be read",
+  startStalled: (seconds) => `it stopped answering for ${seconds} s, twice. Try again, or reload the page.`,
+  compileTimedOut: (seconds) => `The compiler did not answer within ${seconds} s. Try again: it starts afresh.`,
 };
 
 const es: CompilerStrings = {
@@ -75,6 +81,8 @@ const es: CompilerStrings = {
   workerCrashed: (reason) => `El worker del compilador falló: ${reason}`,
   workerFailedToLoad: "no se pudo cargar o lanzó un error",
   messageUnreadable: "no se pudo leer uno de sus mensajes",
+  startStalled: (seconds) => `dejó de responder durante ${seconds} s, dos veces. Vuelve a intentarlo o recarga la página.`,
+  compileTimedOut: (seconds) => `El compilador no respondió en ${seconds} s. Vuelve a intentarlo: arrancará de nuevo.`,
 };
 
 /** The compiler's strings for `locale`. */

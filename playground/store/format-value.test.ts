@@ -56,8 +56,19 @@ describe("formatValue on deep values", () => {
 });
 
 describe("formatDuration", () => {
+  it("prints a coarse clock's whole milliseconds whole (Firefox, WebKit): no decimals it did not measure", () => {
+    expect(formatDuration(2)).toBe("2 ms");
+    expect(formatDuration(1)).toBe("1 ms");
+    expect(formatDuration(2, ",")).toBe("2 ms");
+    expect(formatDuration(37)).toBe("37 ms");
+    expect(formatDuration(0)).toBe("< 1 ms");
+    expect(formatDuration(0, ",")).toBe("< 1 ms");
+    // A finer clock keeps its tenths.
+    expect(formatDuration(2.0001)).toBe("2.0 ms");
+    expect(formatDuration(0.3)).toBe("0.3 ms");
+  });
+
   it("says '< 0.1 ms' instead of zeros, one decimal under 10 ms, whole ms above", () => {
-    expect(formatDuration(0)).toBe("< 0.1 ms");
     expect(formatDuration(0.004)).toBe("< 0.1 ms");
     expect(formatDuration(0.06)).toBe("0.1 ms");
     expect(formatDuration(2.44)).toBe("2.4 ms");

@@ -101,11 +101,14 @@ function write(value: unknown, writer: Writer, indent: string, ancestors: Set<ob
 
 /**
  * A duration as people read it: "< 0.1 ms" rather than "0.00 ms" (the clock says little below that),
- * one decimal under 10 ms ("2.4 ms"), whole milliseconds above ("37 ms"). `decimal` is the locale's
- * decimal separator (Spanish writes "2,4 ms").
+ * one decimal under 10 ms ("2.4 ms"), whole milliseconds above ("37 ms"). A whole number of milliseconds
+ * is what Firefox's and WebKit's coarse `performance.now()` measure: it prints whole ("2 ms", not
+ * "2.0 ms"), and a 0 from such a clock means less than one of its ticks ("< 1 ms"). `decimal` is the
+ * locale's decimal separator (Spanish writes "2,4 ms").
  */
 export function formatDuration(ms: number, decimal: "." | "," = "."): string {
   if (!Number.isFinite(ms) || ms < 0) return "? ms";
+  if (Number.isInteger(ms)) return ms === 0 ? "< 1 ms" : `${ms} ms`;
   if (ms < 0.05) return `< ${decimal === "," ? "0,1" : "0.1"} ms`;
   // Rounded first, so 9.96 ms reads "10 ms" (whole) rather than "10.0 ms".
   const tenths = Math.round(ms * 10) / 10;

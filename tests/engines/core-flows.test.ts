@@ -1,9 +1,13 @@
 /**
  * Issue 12: the core flows, in every engine a reader may bring (Chromium, Firefox, and WebKit, the engine
  * of every iPhone). One file, each flow run once per engine: the pizza example counted against real
- * grammY in Node, the sessions surviving a reload, the watchdog stopping a runaway handler, both languages.
+ * grammY in Node, the sessions surviving a reload, the watchdog stopping a runaway handler, both languages,
+ * and a hostile program that finds every way out of the sandbox closed (the sandbox's policy holds in
+ * each engine): a server on another origin (127.0.0.2) records every request it gets, and gets none.
  */
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encodeSharedCode } from "../../playground/composables/share-link";
 import { anaSays, ENGLISH, SPANISH, type PlaygroundWords } from "../e2e/playground-helpers";
@@ -58,6 +62,39 @@ async function say(page: EnginePage, words: PlaygroundWords, text: string): Prom
   await box.pressEnter();
 }
 
+let elsewhere: Server;
+let otherOrigin = "";
+const received: string[] = [];
+beforeAll(async () => {
+  elsewhere = createServer((request, response) => {
+    received.push(`${request.method} ${request.url}`);
+    response.writeHead(200, { "content-type": "text/javascript", "access-control-allow-origin": "*" });
+    response.end("export default 1;");
+  });
+  await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.2", resolve));
+  otherOrigin = `http://127.0.0.2:${(elsewhere.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
+
+/** Tries each way out in turn, then says it is done. */
+const escapeArtist = (target: string) =>
+  [
+    'import { Bot } from "grammy";',
+    `const target = ${JSON.stringify(target)};`,
+    "const attempts: (() => Promise<unknown>)[] = [",
+    '  () => import(target + "/import.js"),',
+    '  () => (0, eval)(`import("${target}/eval.js")`),',
+    '  () => import(URL.createObjectURL(new Blob([`import "${target}/blob.js";`], { type: "text/javascript" }))),',
+    '  () => new FontFace("f", `url(${target}/font.woff2)`).load(),',
+    '  () => fetch(target + "/fetch"),',
+    "];",
+    "let blocked = 0;",
+    "for (const attempt of attempts) await attempt().catch(() => blocked++);",
+    'console.log(`ways out blocked: ${blocked} of ${attempts.length}`);',
+    'new Bot("").start();',
+    "",
+  ].join("\n");
+
 for (const engine of selectedEngines()) {
   describe(`in ${engine}`, () => {
     let page: EnginePage;
@@ -90,6 +127,21 @@ for (const engine of selectedEngines()) {
         await until(page, "the reply after the reload", () => chatText(page, words.chatRegion), (text) => text.includes(reply));
       });
     }
+
+    it("finds every way out of the sandbox closed: no request reaches another origin", async () => {
+      await openPlayground(page, `/playground/?example=pizza-memory#code=${encodeSharedCode(escapeArtist(otherOrigin))}`);
+      await run(page, ENGLISH);
+      const open = await page.evaluate(() => document.querySelector('[role="log"][aria-label="Console and errors"]') !== null);
+      if (!open) await (await page.byRole("button", "^Console", { pattern: true })).click();
+      const shown = await until(
+        page,
+        "the program's report",
+        () => page.evaluate(() => document.querySelector('[role="log"][aria-label="Console and errors"]')?.textContent ?? ""),
+        (text) => text.includes("ways out blocked"),
+      );
+      expect(shown).toContain("ways out blocked: 5 of 5");
+      expect(received).toEqual([]);
+    });
 
     it("stops a runaway handler and names the update; the page keeps answering", async () => {
       const program = [

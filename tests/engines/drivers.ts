@@ -194,7 +194,14 @@ async function webkitPage(): Promise<EnginePage> {
             click: () => element.click(),
             type: async (text: string) => {
               await element.clear();
-              await element.sendKeys(text);
+              if (!/[\u{10000}-\u{10FFFF}]/u.test(text)) return element.sendKeys(text);
+              // WebKitWebDriver types nothing outside the BMP (🍕): enter it as an input method would.
+              await element.click();
+              await driver.executeScript(
+                "const [field, text] = arguments; field.value = text; field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));",
+                element,
+                text,
+              );
             },
             pressEnter: () => element.sendKeys(Key.ENTER),
           } satisfies EngineElement;

@@ -90,7 +90,7 @@ export interface SandboxRunnerOptions {
  * The default budget of events a second that no update asked for. A program that logs or replies in a
  * loop sends far more; the page's own updates are paid for by {@link EVENTS_PER_UPDATE}.
  */
-export const FLOOD_EVENTS_PER_SECOND = 10_000;
+export const FLOOD_EVENTS_PER_SECOND = 2_000;
 
 /**
  * Events each update the page sends may cause without counting against the budget: it is received and

@@ -209,7 +209,7 @@ describe("floods", { timeout: 240_000 }, () => {
     await runProgram(page, ENGLISH);
     await say(page, ENGLISH, "go");
     await expect.poll(() => runStatus(page), { timeout: 30_000 }).toBe("stopped");
-    await page.getByText(/Stopped: the program sent the page more than 10,000 events in one second, more than it can show\./).waitFor({ timeout: 10_000 });
+    await page.getByText(/Stopped: the program sent the page more than 2,000 events in one second, more than it can show\./).waitFor({ timeout: 10_000 });
   });
 });
 

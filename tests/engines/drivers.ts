@@ -191,7 +191,11 @@ async function webkitPage(): Promise<EnginePage> {
           )) as import("selenium-webdriver").WebElement | null;
           if (!element) return null;
           return {
-            click: () => element.click(),
+            click: async () => {
+              // WebKitWebDriver scrolls an element just into view, where the site's fixed nav bar covers it.
+              await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
+              await element.click();
+            },
             type: async (text: string) => {
               await element.clear();
               if (!/[\u{10000}-\u{10FFFF}]/u.test(text)) return element.sendKeys(text);

@@ -5,30 +5,20 @@
  * post to the page, flooding the console or the chat stops nothing but the program, and a program
  * cannot see, open or delete another page's databases.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { encodeSharedCode } from "../../playground/composables/share-link";
 import { useBrowser } from "./browser";
+import { startRecordingServer, type RecordingServer } from "./recording-server";
 import { ENGLISH, SPANISH, runProgram, say, totals, waitReady } from "./playground-helpers";
 
 const { open } = useBrowser({ viewport: { width: 1440, height: 900 } }, { args: ["--host-resolver-rules=MAP elsewhere.test 127.0.0.1"] });
 
-let elsewhere: Server;
-let origin = "";
-const received: string[] = [];
-
+let elsewhere: RecordingServer;
 beforeAll(async () => {
-  elsewhere = createServer((request, response) => {
-    received.push(`${request.method} ${request.url}`);
-    response.writeHead(200, { "content-type": "text/javascript", "access-control-allow-origin": "*" });
-    response.end("export default 'fetched from elsewhere';");
-  });
-  await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.1", resolve));
-  origin = `http://elsewhere.test:${(elsewhere.address() as AddressInfo).port}`;
+  elsewhere = await startRecordingServer("127.0.0.1", "elsewhere.test");
 });
-afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
+afterAll(() => elsewhere.close());
 
 /**
  * Requests to other origins that got an answer. The browser reports blocked attempts as requests too
@@ -89,7 +79,7 @@ const escapeArtist = (target: string) =>
 
 describe("the network", { timeout: 240_000 }, () => {
   it("no request reaches another origin, by any means the program tries", async () => {
-    const page = await openWith(escapeArtist(origin));
+    const page = await openWith(escapeArtist(elsewhere.origin));
     await runProgram(page, ENGLISH);
     const pane = await consolePane(page);
     await pane.getByText("all attempts made").waitFor({ timeout: 30_000 });
@@ -97,7 +87,7 @@ describe("the network", { timeout: 240_000 }, () => {
       await expect(pane.getByText(`${name}: blocked`, { exact: false }).count(), name).resolves.toBeGreaterThan(0);
     }
     await expect(pane.getByText(/: reached/).count()).resolves.toBe(0);
-    expect(received).toEqual([]);
+    expect(elsewhere.received).toEqual([]);
     await expect(runStatus(page)).resolves.toBe("running");
   });
 });

@@ -50,6 +50,18 @@ export const SPANISH: PlaygroundWords = {
   traffic: "Tráfico de almacenamiento",
 };
 
+/** A bot that answers /ping, and never returns from a handler once it hears "loop": the watchdog's case. */
+export const RUNAWAY_PROGRAM = [
+  'import { Bot } from "grammy";',
+  'const bot = new Bot("");',
+  'bot.command("ping", (ctx) => ctx.reply("pong"));',
+  'bot.hears("loop", () => {',
+  "  while (true) {}",
+  "});",
+  "bot.start();",
+  "",
+].join("\n");
+
 /** Ana, the default sender, writing in her private chat: what the simulator sends when she types `text`. */
 export function anaSays(texts: string[]): Update[] {
   const ana = { id: 424242, is_bot: false, first_name: "Ana" };

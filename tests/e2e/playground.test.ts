@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSharedCode } from "../../playground/composables/share-link";
 import { useBrowser, type WatchedPage } from "./browser";
-import { anaSays, editorText, ENGLISH as W, expectTotals, loggedCalls, runProgram, say, totals, typeAtTop, waitReady } from "./playground-helpers";
+import { anaSays, editorText, ENGLISH as W, expectTotals, loggedCalls, runProgram, RUNAWAY_PROGRAM, say, totals, typeAtTop, waitReady } from "./playground-helpers";
 import { runWithGrammy } from "./playground-oracle";
 
 const { open } = useBrowser({ viewport: { width: 1400, height: 1000 } });
@@ -79,17 +79,7 @@ describe("the playground runs real grammY", () => {
   });
 
   it("stops a runaway handler, names the update, and the page keeps responding", async () => {
-    const program = [
-      'import { Bot } from "grammy";',
-      'const bot = new Bot("");',
-      'bot.command("ping", (ctx) => ctx.reply("pong"));',
-      'bot.hears("loop", () => {',
-      "  while (true) {}",
-      "});",
-      "bot.start();",
-      "",
-    ].join("\n");
-    const { page } = await openPlayground(`/playground/?example=pizza#code=${encodeSharedCode(program)}`);
+    const { page } = await openPlayground(`/playground/?example=pizza#code=${encodeSharedCode(RUNAWAY_PROGRAM)}`);
     await runProgram(page, W);
     await say(page, W, "/ping");
     await page.getByRole("log", { name: W.chatRegion }).getByText("pong").waitFor();

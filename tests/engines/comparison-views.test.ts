@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
 import { comparisonStrings } from "../../playground/compare/strings/comparison";
 import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
-import { openEngine, selectedEngines, type EnginePage } from "./drivers";
+import { openEngine, selectedEngines, until, type EnginePage } from "./drivers";
 
 const baseUrl = inject("baseUrl");
 /** Runs of each view per engine; `VIEW_RUNS=20` for a long soak. */
@@ -51,14 +51,9 @@ const viewState = (page: EnginePage, region: string) =>
     return { status: view?.querySelector('[role="status"]')?.textContent?.trim() ?? "", failed: view?.querySelector('[role="alert"]')?.textContent ?? "" };
   }, region);
 
-async function untilDone(page: EnginePage, view: (typeof VIEWS)[number], run: number): Promise<string> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const state = await viewState(page, view.region);
-    if (view.done.test(state.status)) return state.status;
-    if (Date.now() > deadline) throw new Error(`${page.engine}: run ${run} of the ${view.name} view did not end: "${state.status}" ${state.failed}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function untilDone(page: EnginePage, view: (typeof VIEWS)[number], run: number): Promise<string> {
+  const ended = until(page, `run ${run} of the ${view.name} view to end`, () => viewState(page, view.region), (state) => view.done.test(state.status), 90_000, 200);
+  return ended.then((state) => state.status);
 }
 
 for (const engine of selectedEngines()) {

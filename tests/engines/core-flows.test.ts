@@ -6,29 +6,16 @@
  * each engine): a server on another origin (127.0.0.2) records every request it gets, and gets none.
  */
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { encodeSharedCode } from "../../playground/composables/share-link";
-import { anaSays, ENGLISH, SPANISH, type PlaygroundWords } from "../e2e/playground-helpers";
+import { anaSays, ENGLISH, RUNAWAY_PROGRAM, SPANISH, type PlaygroundWords } from "../e2e/playground-helpers";
 import { runWithGrammy } from "../e2e/playground-oracle";
-import { openEngine, selectedEngines, type EnginePage } from "./drivers";
+import { startRecordingServer, type RecordingServer } from "../e2e/recording-server";
+import { openEngine, selectedEngines, until, type EnginePage } from "./drivers";
 
 const baseUrl = inject("baseUrl");
 const example = (name: string, locale: "en" | "es") =>
   readFileSync(new URL(`../../playground/examples/${name}/${locale}.ts`, import.meta.url), "utf8");
-
-/** Polls `read` in the page until `accept` holds. */
-async function until<T>(page: EnginePage, what: string, read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  for (;;) {
-    last = await read();
-    if (accept(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${page.engine}: timed out waiting for ${what}; last seen ${JSON.stringify(last)}`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-}
 
 const playgroundState = (page: EnginePage) =>
   page.evaluate(() => {
@@ -62,19 +49,11 @@ async function say(page: EnginePage, words: PlaygroundWords, text: string): Prom
   await box.pressEnter();
 }
 
-let elsewhere: Server;
-let otherOrigin = "";
-const received: string[] = [];
+let elsewhere: RecordingServer;
 beforeAll(async () => {
-  elsewhere = createServer((request, response) => {
-    received.push(`${request.method} ${request.url}`);
-    response.writeHead(200, { "content-type": "text/javascript", "access-control-allow-origin": "*" });
-    response.end("export default 1;");
-  });
-  await new Promise<void>((resolve) => elsewhere.listen(0, "127.0.0.2", resolve));
-  otherOrigin = `http://127.0.0.2:${(elsewhere.address() as AddressInfo).port}`;
+  elsewhere = await startRecordingServer("127.0.0.2");
 });
-afterAll(() => new Promise<void>((resolve) => elsewhere.close(() => resolve())));
+afterAll(() => elsewhere.close());
 
 /** Tries each way out in turn, then says it is done. */
 const escapeArtist = (target: string) =>
@@ -129,7 +108,7 @@ for (const engine of selectedEngines()) {
     }
 
     it("finds every way out of the sandbox closed: no request reaches another origin", async () => {
-      await openPlayground(page, `/playground/?example=pizza-memory#code=${encodeSharedCode(escapeArtist(otherOrigin))}`);
+      await openPlayground(page, `/playground/?example=pizza-memory#code=${encodeSharedCode(escapeArtist(elsewhere.origin))}`);
       await run(page, ENGLISH);
       const open = await page.evaluate(() => document.querySelector('[role="log"][aria-label="Console and errors"]') !== null);
       if (!open) await (await page.byRole("button", "^Console", { pattern: true })).click();
@@ -140,21 +119,11 @@ for (const engine of selectedEngines()) {
         (text) => text.includes("ways out blocked"),
       );
       expect(shown).toContain("ways out blocked: 5 of 5");
-      expect(received).toEqual([]);
+      expect(elsewhere.received).toEqual([]);
     });
 
     it("stops a runaway handler and names the update; the page keeps answering", async () => {
-      const program = [
-        'import { Bot } from "grammy";',
-        'const bot = new Bot("");',
-        'bot.command("ping", (ctx) => ctx.reply("pong"));',
-        'bot.hears("loop", () => {',
-        "  while (true) {}",
-        "});",
-        "bot.start();",
-        "",
-      ].join("\n");
-      await openPlayground(page, `/es/playground/?example=pizza-memory#code=${encodeSharedCode(program)}`);
+      await openPlayground(page, `/es/playground/?example=pizza-memory#code=${encodeSharedCode(RUNAWAY_PROGRAM)}`);
       await run(page, SPANISH);
       await say(page, SPANISH, "/ping");
       await until(page, "pong", () => chatText(page, SPANISH.chatRegion), (text) => text.includes("pong"));

@@ -61,6 +61,24 @@ async function poll<T>(what: string, timeoutMs: number, attempt: () => Promise<T
   }
 }
 
+/** Reads `read` every `intervalMs` until `accept` holds; fails after `timeoutMs` with what it last saw. */
+export async function until<T>(
+  page: Pick<EnginePage, "engine">,
+  what: string,
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 60_000,
+  intervalMs = 150,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = await read();
+    if (accept(last)) return last;
+    if (Date.now() > deadline) throw new Error(`${page.engine}: timed out waiting for ${what}; last seen ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
 /** Makes sure the query library is in the page (a navigation or reload loses it). */
 async function withQueries<T>(page: { run(script: string): Promise<unknown> }, then: () => Promise<T>): Promise<T> {
   const installed = await page.run("return typeof window.__sessionLabQueries === 'object'");
@@ -68,13 +86,26 @@ async function withQueries<T>(page: { run(script: string): Promise<unknown> }, t
   return then();
 }
 
-async function chromiumPage(): Promise<EnginePage> {
-  const browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+/**
+ * The calls of a Playwright or a Puppeteer page the drivers use: the two agree on them, so one
+ * {@link EnginePage} serves both, and only the way an element types differs.
+ */
+interface ScriptablePage {
+  goto(url: string, options: { waitUntil: "load" }): Promise<unknown>;
+  reload(options: { waitUntil: "load" }): Promise<unknown>;
+  evaluate(script: string | (() => unknown)): Promise<unknown>;
+  evaluateHandle(script: string): Promise<{ asElement(): unknown }>;
+}
+
+function scriptedPage<Handle>(
+  engine: EngineName,
+  page: ScriptablePage,
+  element: (handle: Handle) => EngineElement,
+  close: () => Promise<void>,
+): EnginePage {
   const run = (script: string) => page.evaluate(new Function(script) as () => unknown);
   return {
-    engine: "chromium",
+    engine,
     goto: async (url) => void (await page.goto(url, { waitUntil: "load" })),
     reload: async () => void (await page.reload({ waitUntil: "load" })),
     evaluate: (fn, ...args) => page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as never,
@@ -82,17 +113,28 @@ async function chromiumPage(): Promise<EnginePage> {
       poll(`the ${role} "${name}"`, options.timeoutMs ?? 30_000, () =>
         withQueries({ run }, async () => {
           const handle = await page.evaluateHandle(`(${QUERY})(${JSON.stringify(role)}, ${JSON.stringify(name)}, ${!!options.pattern})`);
-          const element = handle.asElement() as import("playwright-core").ElementHandle<HTMLElement> | null;
-          if (!element) return null;
-          return {
-            click: () => element.click(),
-            type: (text: string) => element.fill(text),
-            pressEnter: () => element.press("Enter"),
-          } satisfies EngineElement;
+          const found = handle.asElement() as Handle | null;
+          return found ? element(found) : null;
         }),
       ),
-    close: () => browser.close(),
+    close,
   };
+}
+
+async function chromiumPage(): Promise<EnginePage> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  return scriptedPage<import("playwright-core").ElementHandle<HTMLElement>>(
+    "chromium",
+    page as unknown as ScriptablePage,
+    (handle) => ({
+      click: () => handle.click(),
+      type: (text) => handle.fill(text),
+      pressEnter: () => handle.press("Enter"),
+    }),
+    () => browser.close(),
+  );
 }
 
 async function firefoxPage(): Promise<EnginePage> {
@@ -101,31 +143,20 @@ async function firefoxPage(): Promise<EnginePage> {
   const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX_PATH, headless: true });
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
-  const run = (script: string) => page.evaluate(new Function(script) as () => unknown);
-  return {
-    engine: "firefox",
-    goto: async (url) => void (await page.goto(url, { waitUntil: "load" })),
-    reload: async () => void (await page.reload({ waitUntil: "load" })),
-    evaluate: (fn, ...args) => page.evaluate(`(${fn.toString()})(...${JSON.stringify(args)})`) as never,
-    byRole: (role, name, options = {}) =>
-      poll(`the ${role} "${name}"`, options.timeoutMs ?? 30_000, () =>
-        withQueries({ run }, async () => {
-          const handle = await page.evaluateHandle(`(${QUERY})(${JSON.stringify(role)}, ${JSON.stringify(name)}, ${!!options.pattern})`);
-          const element = handle.asElement() as import("puppeteer-core").ElementHandle<Element> | null;
-          if (!element) return null;
-          return {
-            click: () => element.click(),
-            type: async (text: string) => {
-              await element.click({ count: 3 });
-              await page.keyboard.press("Backspace");
-              await element.type(text);
-            },
-            pressEnter: () => element.press("Enter"),
-          } satisfies EngineElement;
-        }),
-      ),
-    close: () => browser.close(),
-  };
+  return scriptedPage<import("puppeteer-core").ElementHandle<Element>>(
+    "firefox",
+    page as unknown as ScriptablePage,
+    (handle) => ({
+      click: () => handle.click(),
+      type: async (text) => {
+        await handle.click({ count: 3 });
+        await page.keyboard.press("Backspace");
+        await handle.type(text);
+      },
+      pressEnter: () => handle.press("Enter"),
+    }),
+    () => browser.close(),
+  );
 }
 
 function freePort(): Promise<number> {

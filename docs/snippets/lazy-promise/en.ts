@@ -16,10 +16,15 @@ async function importCount(chatId: number): Promise<SessionData> {
   return { pizzaCount: count };
 }
 
-bot.command("import", (ctx) => {
+bot.command("import", async (ctx) => {
+  const imported = importCount(ctx.chat.id);
+  // The handler still awaits its reply below: should the import fail meanwhile,
+  // this keeps the rejection from going unhandled. grammY still sees the error.
+  imported.catch(() => {});
   // No `await`: grammY awaits the promise after the handlers, then writes the result.
   // The old value is never read, because nothing touched it before this assignment.
-  ctx.session = importCount(ctx.chat.id);
+  ctx.session = imported;
+  await ctx.reply("Importing your count…");
 });
 
 bot.command("diet", async (ctx) => {

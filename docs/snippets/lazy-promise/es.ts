@@ -16,10 +16,15 @@ async function importCount(chatId: number): Promise<SessionData> {
   return { pizzaCount: count };
 }
 
-bot.command("import", (ctx) => {
+bot.command("import", async (ctx) => {
+  const imported = importCount(ctx.chat.id);
+  // El manejador aún espera su respuesta de abajo: si la importación falla mientras tanto,
+  // esto evita que el rechazo quede sin manejar. grammY sigue viendo el error.
+  imported.catch(() => {});
   // Sin `await`: grammY espera la promesa después de los manejadores y escribe el resultado.
   // El valor antiguo nunca se lee, porque nada lo tocó antes de esta asignación.
-  ctx.session = importCount(ctx.chat.id);
+  ctx.session = imported;
+  await ctx.reply("Importando tu contador…");
 });
 
 bot.command("diet", async (ctx) => {

@@ -30,6 +30,7 @@ export interface ConcurrencyStrings {
   waiting: string;
   running: string;
   update(id: number): string;
+  /** The storage calls' names: the adapter's own method names in every language, as in the other views and the traffic log. */
   ops: Record<"read" | "write" | "delete", string>;
   phase: {
     readStart: string;
@@ -160,7 +161,7 @@ const es: ConcurrencyStrings = {
   waiting: "Esperando su turno.",
   running: "Ejecutando…",
   update: (id) => `Actualización ${id}`,
-  ops: { read: "lee", write: "escribe", delete: "borra" },
+  ops: { read: "read", write: "write", delete: "delete" },
   phase: {
     readStart: "empieza",
     readEnd: (found) => (found === undefined ? "termina: no encuentra nada" : `termina: encuentra ${found}`),

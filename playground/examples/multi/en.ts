@@ -39,7 +39,10 @@ bot.use(
   }),
 );
 
-/** Setting the whole session to `null` deletes every fragment. */
+/**
+ * Setting the whole session to `null` deletes every fragment. It throws, and deletes nothing, in an
+ * update where a fragment has no key, which is why the commands below ignore channel posts.
+ */
 function forgetEverything(ctx: MyContext): void {
   ctx.session = null;
 }
@@ -48,7 +51,11 @@ bot.hears(/🍕/, (ctx) => {
   ctx.session.chat.pizzaCount++;
 });
 
-bot.command("favourite", async (ctx) => {
+// Channel posts have no sender, so `user` has no key there: the commands
+// that use it listen only in chats where people write.
+const people = bot.chatType(["private", "group", "supergroup"]);
+
+people.command("favourite", async (ctx) => {
   const topping = ctx.match.trim();
   if (topping === "") {
     await ctx.reply("Tell me your topping, for example: /favourite mushrooms");
@@ -58,18 +65,18 @@ bot.command("favourite", async (ctx) => {
   await ctx.reply(`Noted: ${topping}, in every chat we share.`);
 });
 
-bot.command("hunger", async (ctx) => {
+people.command("hunger", async (ctx) => {
   const favourite = ctx.session.user?.favourite ?? "none yet";
   await ctx.reply(`Pizzas eaten in this chat: ${ctx.session.chat.pizzaCount}. Your favourite: ${favourite}.`);
 });
 
-bot.command("forget", async (ctx) => {
+people.command("forget", async (ctx) => {
   // Deletes this one fragment; the chat's count stays.
   ctx.session.user = undefined;
   await ctx.reply("Your favourite is gone.");
 });
 
-bot.command("reset", async (ctx) => {
+people.command("reset", async (ctx) => {
   forgetEverything(ctx);
   await ctx.reply("Everything forgotten: the count and your favourite.");
 });

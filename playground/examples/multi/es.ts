@@ -39,7 +39,10 @@ bot.use(
   }),
 );
 
-/** Poner toda la sesión a `null` borra todos los fragmentos. */
+/**
+ * Poner toda la sesión a `null` borra todos los fragmentos. En una actualización en la que un fragmento
+ * no tiene clave lanza un error y no borra nada; por eso los comandos de abajo ignoran los canales.
+ */
 function forgetEverything(ctx: MyContext): void {
   ctx.session = null;
 }
@@ -48,7 +51,11 @@ bot.hears(/🍕/, (ctx) => {
   ctx.session.chat.pizzaCount++;
 });
 
-bot.command("favourite", async (ctx) => {
+// Las publicaciones de canal no tienen remitente, así que `user` no tiene clave ahí:
+// los comandos que lo usan solo escuchan en los chats donde escribe la gente.
+const people = bot.chatType(["private", "group", "supergroup"]);
+
+people.command("favourite", async (ctx) => {
   const topping = ctx.match.trim();
   if (topping === "") {
     await ctx.reply("Dime tu ingrediente, por ejemplo: /favourite champiñones");
@@ -58,18 +65,18 @@ bot.command("favourite", async (ctx) => {
   await ctx.reply(`Apuntado: ${topping}, en todos los chats que compartimos.`);
 });
 
-bot.command("hunger", async (ctx) => {
+people.command("hunger", async (ctx) => {
   const favourite = ctx.session.user?.favourite ?? "ninguno todavía";
   await ctx.reply(`Pizzas comidas en este chat: ${ctx.session.chat.pizzaCount}. Tu favorito: ${favourite}.`);
 });
 
-bot.command("forget", async (ctx) => {
+people.command("forget", async (ctx) => {
   // Borra solo este fragmento; el contador del chat se queda.
   ctx.session.user = undefined;
   await ctx.reply("Tu favorito ya no está.");
 });
 
-bot.command("reset", async (ctx) => {
+people.command("reset", async (ctx) => {
   forgetEverything(ctx);
   await ctx.reply("Todo olvidado: el contador y tu favorito.");
 });

@@ -1,7 +1,7 @@
 import { Bot, Context, session, SessionFlavor, StorageAdapter } from "grammy";
 
 // Sesiones en Web Storage (`localStorage` o `sessionStorage`), disponible en navegadores y en Deno.
-// Web Storage solo guarda strings, así que los valores viajan como JSON. Otros scripts pueden
+// Web Storage solo guarda cadenas, así que los valores viajan como JSON. Otros scripts pueden
 // usar la misma área: por eso todas nuestras claves empiezan por `prefix`.
 class WebStorageAdapter<T> implements StorageAdapter<T> {
   constructor(

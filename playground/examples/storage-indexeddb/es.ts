@@ -21,7 +21,7 @@ bot.use(
 
 bot.command("hunger", async (ctx) => {
   const { pizzaCount, lastPizza } = ctx.session;
-  // Un adaptador basado en JSON devolvería aquí un string, y esta llamada fallaría.
+  // Un adaptador basado en JSON devolvería aquí una cadena, y esta llamada fallaría.
   const when = lastPizza?.toLocaleTimeString("es") ?? "nunca";
   await ctx.reply(`¡Tu nivel de hambre es ${pizzaCount}! Última pizza: ${when}.`);
 });

@@ -1,4 +1,8 @@
-import { BotError, type Context, lazySession, type LazySessionFlavor, MemorySessionStorage } from "grammy";
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import { BotError, type Context, lazySession, type LazySessionFlavor, MemorySessionStorage, session, type SessionFlavor } from "grammy";
+import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import { ALICE, BOB, createOfflineBot, PIZZA_GROUP, recordingStorage, UpdateFactory } from "./harness/index.ts";
 
@@ -105,6 +109,7 @@ describe("lazySession()", () => {
     expect(storage.trace()).toEqual([`delete ${ALICE.id}`]);
   });
 
+  // Guide: lazy § Assigning a promise
   it("an assigned promise that rejects: nothing is written and the update fails with that error", async () => {
     const { bot, storage, updates } = lazyBot();
     const offline = new Error("old pizza service unreachable");
@@ -188,5 +193,141 @@ describe("lazySession()", () => {
     expect(seen[1]).toBe(seen[0]);
     expect(seen[2]).not.toBeInstanceOf(Promise);
     expect(seen[2]).toEqual({ pizzaCount: 0 });
+  });
+});
+
+/** The guide's ten messages to a new group: two add a pizza, two ask /hunger, six touch nothing. */
+const TEN_MESSAGES = ["hi", "hello", "I love 🍕", "what", "/hunger", "ok", "🍕 again", "lol", "/hunger", "bye"];
+
+/** Alice and Bob take turns sending `texts` to a new group; `/hunger` is sent as a command. */
+function groupUpdates(texts: string[]): Update[] {
+  const u = new UpdateFactory();
+  return texts.map((text, i) => {
+    const from = i % 2 === 0 ? ALICE : BOB;
+    return text === "/hunger" ? u.command(from, "hunger", PIZZA_GROUP) : u.message(from, text, PIZZA_GROUP);
+  });
+}
+
+/** Runs the pizza counter (🍕 adds one, /hunger replies with the count) over `texts` and counts the storage calls. */
+async function countCalls(kind: "strict" | "lazy", texts: string[]) {
+  const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+  if (kind === "strict") {
+    const { bot } = createOfflineBot<Context & SessionFlavor<Pizza>>();
+    bot.use(session({ initial: () => ({ pizzaCount: 0 }), storage }));
+    bot.hears(/🍕/, (ctx) => void ctx.session.pizzaCount++);
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session.pizzaCount}`));
+    for (const update of groupUpdates(texts)) await bot.handleUpdate(update);
+  } else {
+    const { bot } = createOfflineBot<LazyPizzaContext>();
+    bot.use(lazySession({ initial: () => ({ pizzaCount: 0 }), storage }));
+    bot.hears(/🍕/, async (ctx) => void (await ctx.session).pizzaCount++);
+    bot.command("hunger", async (ctx) => ctx.reply(`${(await ctx.session).pizzaCount}`));
+    for (const update of groupUpdates(texts)) await bot.handleUpdate(update);
+  }
+  const { read, write } = storage.counts();
+  return { read, write };
+}
+
+describe("lazy § Ten updates, counted", () => {
+  // Guide: lazy § Ten updates, counted
+  it("the ten messages cost strict 10 reads and 5 writes, lazy 4 reads and 4 writes", async () => {
+    expect(await countCalls("strict", TEN_MESSAGES)).toEqual({ read: 10, write: 5 });
+    expect(await countCalls("lazy", TEN_MESSAGES)).toEqual({ read: 4, write: 4 });
+  });
+
+  // Guide: lazy § Ten updates, counted
+  it("replacing the first message with a 🍕 still costs strict 10 reads and 5 writes: one more update touches the session", async () => {
+    const pizzaFirst = ["🍕", ...TEN_MESSAGES.slice(1)];
+    expect(await countCalls("strict", pizzaFirst)).toEqual({ read: 10, write: 5 });
+  });
+
+  // Guide: lazy § Ten updates, counted
+  it("swapping messages 1 and 3 (the 🍕 comes first) costs strict 10 reads and 4 writes", async () => {
+    const swapped = [TEN_MESSAGES[2], TEN_MESSAGES[1], TEN_MESSAGES[0], ...TEN_MESSAGES.slice(3)];
+    expect(await countCalls("strict", swapped)).toEqual({ read: 10, write: 4 });
+  });
+
+  // Guide: lazy § Ten updates, counted
+  it("for any messages to a new chat: strict writes = updates that touch the session + 1 if the first update touches nothing; lazy reads = writes = touching updates", async () => {
+    const message = fc.constantFrom("🍕", "/hunger", "hi", "lol");
+    await fc.assert(
+      fc.asyncProperty(fc.array(message, { minLength: 1, maxLength: 8 }), async (texts) => {
+        const touching = texts.filter((t) => t !== "hi" && t !== "lol").length;
+        const firstTouchesNothing = texts[0] === "hi" || texts[0] === "lol" ? 1 : 0;
+        expect(await countCalls("strict", texts)).toEqual({ read: texts.length, write: touching + firstTouchesNothing });
+        expect(await countCalls("lazy", texts)).toEqual({ read: touching, write: touching });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("lazy § Advice for plugin authors", () => {
+  // Guide: lazy § Advice for plugin authors
+  it("in a strict session, await ctx.session marks the session read, so the update writes it back (not free)", async () => {
+    const storage = recordingStorage(new MemorySessionStorage<Pizza>());
+    const { bot } = createOfflineBot<Context & SessionFlavor<Pizza>>();
+    bot.use(session({ initial: () => ({ pizzaCount: 0 }), storage }));
+    // Plugin-style code that works with both kinds of session: awaiting a plain value gives the value.
+    bot.command("hunger", async (ctx) => ctx.reply(`${(await ctx.session).pizzaCount}`));
+    bot.on("message", () => {});
+    const u = new UpdateFactory();
+    await bot.handleUpdate(u.message(ALICE, "first contact", PIZZA_GROUP));
+    storage.reset();
+
+    await bot.handleUpdate(u.command(ALICE, "hunger", PIZZA_GROUP));
+    await bot.handleUpdate(u.message(ALICE, "untouched", PIZZA_GROUP));
+
+    expect(storage.trace()).toEqual([`read ${PIZZA_GROUP.id}`, `write ${PIZZA_GROUP.id}`, `read ${PIZZA_GROUP.id}`]);
+  });
+});
+
+/** What the assigned-promise program did: its exit code, stderr, and the JSON events it printed. */
+interface ProgramRun {
+  code: number;
+  stderr: string;
+  events: { event: string; error?: string; storage?: string[] }[];
+}
+
+/** Runs programs/assigned-promise.ts in its own Node process (see that file for the `when` cases). */
+function runAssignedPromise(when: string): Promise<ProgramRun> {
+  const viteNode = fileURLToPath(new URL("../../../node_modules/vite-node/vite-node.mjs", import.meta.url));
+  const program = fileURLToPath(new URL("./programs/assigned-promise.ts", import.meta.url));
+  return new Promise((resolve) => {
+    execFile(process.execPath, [viteNode, program, when], (error, stdout, stderr) => {
+      const events = stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as ProgramRun["events"][number]);
+      resolve({ code: typeof error?.code === "number" ? error.code : 0, stderr, events });
+    });
+  });
+}
+
+describe("lazy § Assigning a promise (each case in its own Node process)", { timeout: 30_000 }, () => {
+  const rejected = { event: "bot.catch", error: "old pizza service unreachable" };
+  const nothingStored = { event: "done", storage: [] };
+
+  // Guide: lazy § Assigning a promise
+  it("a promise that rejects after the handlers returned: nothing is written and the update fails with its error (bot.catch gets it)", async () => {
+    const run = await runAssignedPromise("after-handlers");
+    expect(run).toMatchObject({ code: 0, events: [rejected, nothingStored] });
+  });
+
+  // Guide: lazy § Assigning a promise
+  it("a promise that rejects while the handler still awaits something else is an unhandled rejection: Node exits with code 1 and bot.catch never runs", async () => {
+    const run = await runAssignedPromise("while-awaiting");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("Error: old pizza service unreachable");
+    expect(run.events).toEqual([]);
+  });
+
+  // Guide: lazy § Assigning a promise
+  it("promise.catch(() => {}) before assigning prevents the crash: grammY still fails the update with the error and writes nothing", async () => {
+    const run = await runAssignedPromise("while-awaiting-caught");
+    expect(run).toMatchObject({ code: 0, events: [rejected, nothingStored] });
+  });
+
+  // Guide: lazy § Assigning a promise
+  it("starting the import and assigning it as the handler's last step prevents the crash: the update fails with the error, nothing is written", async () => {
+    const run = await runAssignedPromise("assigned-last");
+    expect(run).toMatchObject({ code: 0, events: [rejected, nothingStored] });
   });
 });

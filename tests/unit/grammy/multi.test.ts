@@ -1,4 +1,5 @@
-import { type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
+import { sequentialize } from "@grammyjs/runner";
+import { BotError, type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   ALICE,
@@ -10,6 +11,7 @@ import {
   recordingStorage,
   spyOnMemorySessionStorage,
   structuredCloneStorage,
+  SUPERGROUP,
   UpdateFactory,
 } from "./harness/index.ts";
 
@@ -87,7 +89,8 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
     expect(tables.calls.filter((c) => c.op === "write")).toEqual([{ op: "write", key: String(PIZZA_GROUP.id), value: { orders: [] } }]);
   });
 
-  it("ctx.session = null deletes every fragment", async () => {
+  // Guide: multi § Deleting everything
+  it("ctx.session = null in an update where every fragment has a key deletes every fragment", async () => {
     const { bot, eaters, tables, updates } = multiBot();
     bot.command("forget", (ctx) => {
       const chat: MultiContext = ctx; // command contexts lose the setter's wider type in TypeScript
@@ -276,6 +279,146 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
 
       expect([...storage.raw.keys()].sort()).toEqual([String(ALICE.id), `user:${ALICE.id}`]);
       expect(seen[1]).toEqual(seen[0]);
+    });
+  });
+
+  describe("multi § Deleting everything: an update where a fragment has no key", () => {
+    /** The per-user `eater` and per-chat `table` fragments in the given order, with data stored for CHANNEL. */
+    async function channelWithData(order: (keyof Fragments)[]) {
+      const eaters = recordingStorage(new MemorySessionStorage<Eater>());
+      const tables = recordingStorage(new MemorySessionStorage<Table>());
+      const options = {
+        eater: { storage: eaters, getSessionKey: (ctx: Context) => ctx.from?.id.toString(), initial: () => ({ pizzaCount: 0 }) },
+        table: { storage: tables, initial: () => ({ orders: [] as string[] }) },
+      };
+      const { bot } = createOfflineBot<MultiContext>();
+      bot.use(session({ type: "multi", ...Object.fromEntries(order.map((name) => [name, options[name]])) } as never));
+      bot.on("channel_post:text", (ctx, next) => (ctx.channelPost.text === "/reset" ? next() : void ctx.session.table.orders.push("news")));
+      bot.on("channel_post", (ctx) => {
+        ctx.session = null; // the assignment itself succeeds: grammY applies it after the handlers
+      });
+      const u = new UpdateFactory();
+      await bot.handleUpdate(u.channelPost(CHANNEL, "🍕 news"));
+      eaters.reset();
+      tables.reset();
+      return { bot, eaters, tables, u };
+    }
+
+    // Guide: multi § Deleting everything
+    it.each([[["eater", "table"]], [["table", "eater"]]] as (keyof Fragments)[][][])(
+      "ctx.session = null in a channel post (no user key) fails the update with 'Cannot assign session data because …' and deletes nothing in either storage (fragments %j)",
+      async (order) => {
+        const { bot, eaters, tables, u } = await channelWithData(order);
+
+        const error = await bot.handleUpdate(u.channelPost(CHANNEL, "/reset")).catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(BotError);
+        expect((error as BotError).error).toEqual(
+          new Error("Cannot assign session data because the custom `getSessionKey` function returned undefined for this update!"),
+        );
+        expect(eaters.calls).toEqual([]);
+        expect(tables.trace()).toEqual([`read ${CHANNEL.id}`]);
+        expect(await tables.read(String(CHANNEL.id))).toEqual({ orders: ["news"] });
+      },
+    );
+  });
+
+  // Guide: multi § Reads and writes (replacing ctx.session)
+  it("replacing ctx.session with a new object is silently dropped: nothing of it is written and the stored fragments stay as they were", async () => {
+    const { bot, eaters, tables, updates } = multiBot();
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.eater.pizzaCount++;
+      ctx.session.table.orders.push("margherita");
+    });
+    bot.command("replace", (ctx) => {
+      ctx.session = { eater: { pizzaCount: 99 }, table: { orders: ["replaced"] } };
+    });
+    await bot.handleUpdate(updates.message(ALICE, "🍕", PIZZA_GROUP));
+    eaters.reset();
+    tables.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "replace", PIZZA_GROUP));
+
+    expect(eaters.trace()).toEqual([`read ${ALICE.id}`]);
+    expect(tables.trace()).toEqual([`read ${PIZZA_GROUP.id}`]);
+    expect(await eaters.read(String(ALICE.id))).toEqual({ pizzaCount: 1 });
+    expect(await tables.read(String(PIZZA_GROUP.id))).toEqual({ orders: ["margherita"] });
+  });
+
+  // Guide: multi § Reads and writes (replacing ctx.session)
+  it("replacing ctx.session on first contact writes each fragment's initial(), not the new object", async () => {
+    const { bot, eaters, tables, updates } = multiBot();
+    bot.command("replace", (ctx) => {
+      ctx.session = { eater: { pizzaCount: 99 }, table: { orders: ["replaced"] } };
+    });
+
+    await bot.handleUpdate(updates.command(ALICE, "replace", PIZZA_GROUP));
+
+    expect(eaters.calls.at(-1)).toEqual({ op: "write", key: String(ALICE.id), value: { pizzaCount: 0 } });
+    expect(tables.calls.at(-1)).toEqual({ op: "write", key: String(PIZZA_GROUP.id), value: { orders: [] } });
+  });
+
+  // Guide: multi § Reads and writes (assigning one fragment)
+  it("assigning one fragment (ctx.session.eater = …) is written, unlike replacing the whole object", async () => {
+    const { bot, eaters, updates } = multiBot();
+    bot.command("set", (ctx) => {
+      ctx.session.eater = { pizzaCount: 99 };
+    });
+    bot.on("message", () => {});
+    await bot.handleUpdate(updates.message(ALICE, "hi", PIZZA_GROUP));
+    eaters.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "set", PIZZA_GROUP));
+
+    expect(eaters.calls).toEqual([
+      { op: "read", key: String(ALICE.id), value: { pizzaCount: 0 } },
+      { op: "write", key: String(ALICE.id), value: { pizzaCount: 99 } },
+    ]);
+  });
+
+  describe("multi sessions on the runner (run() from @grammyjs/runner handles updates concurrently)", () => {
+    /**
+     * The multi bot over storages that keep copies and answer after 5 ms, with `sequentialize(constraint)` before
+     * the session. Alice already has both fragments in both chats, so nothing below is a first-contact effect.
+     */
+    async function runnerBot(constraint: (ctx: Context) => string | string[] | undefined) {
+      const eaters = recordingStorage(structuredCloneStorage<Eater>(), { delayMs: 5 });
+      const tables = recordingStorage(structuredCloneStorage<Table>(), { delayMs: 5 });
+      const offline = createOfflineBot<MultiContext>();
+      offline.bot.use(sequentialize(constraint));
+      offline.bot.use(
+        session({
+          type: "multi",
+          eater: { storage: eaters, getSessionKey: (ctx) => ctx.from?.id.toString(), initial: () => ({ pizzaCount: 0 }) },
+          table: { storage: tables, initial: () => ({ orders: [] }) },
+        }),
+      );
+      offline.bot.hears(/🍕/, (ctx) => {
+        ctx.session.eater.pizzaCount++;
+        ctx.session.table.orders.push(ctx.from!.first_name);
+      });
+      offline.bot.on("message", () => {});
+      const u = new UpdateFactory();
+      await offline.runConcurrently([u.message(ALICE, "hi", PIZZA_GROUP), u.message(ALICE, "hi", SUPERGROUP)]);
+      return { ...offline, eaters, u };
+    }
+
+    // Guide: multi § Multi sessions on the runner
+    it("a sequentialize key of only the chat id lets one user's pizzas in two chats at once lose one in the per-user fragment", async () => {
+      const { runConcurrently, eaters, u } = await runnerBot((ctx) => ctx.chat?.id.toString());
+
+      await runConcurrently([u.message(ALICE, "🍕", PIZZA_GROUP), u.message(ALICE, "🍕", SUPERGROUP)]);
+
+      expect(await eaters.read(String(ALICE.id))).toEqual({ pizzaCount: 1 });
+    });
+
+    // Guide: multi § Multi sessions on the runner
+    it("a sequentialize key of every fragment's key ([chat, user]) serialises them: both pizzas count", async () => {
+      const { runConcurrently, eaters, u } = await runnerBot((ctx) => [ctx.chat?.id.toString(), ctx.from?.id.toString()].filter((k) => k !== undefined));
+
+      await runConcurrently([u.message(ALICE, "🍕", PIZZA_GROUP), u.message(ALICE, "🍕", SUPERGROUP)]);
+
+      expect(await eaters.read(String(ALICE.id))).toEqual({ pizzaCount: 2 });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { run } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { Chat, Message, Update, UserFromGetMe } from "grammy/types";
 import { SIMULATED_BOT_INFO } from "../../../../playground/runtime/updates";
@@ -26,6 +27,11 @@ export interface OfflineBot<C extends Context> {
    * Errors thrown by middleware reach `bot.catch`, which is the only path where grammY uses that handler.
    */
   poll(updates: Update[]): Promise<void>;
+  /**
+   * Runs `run(bot)` from @grammyjs/runner (long polling, updates handled concurrently) over `updates`, then stops
+   * the runner once every update was handled and every error reached `bot.catch`.
+   */
+  runConcurrently(updates: Update[]): Promise<void>;
 }
 
 /**
@@ -104,6 +110,15 @@ export function createOfflineBot<C extends Context = Context>(): OfflineBot<C> {
       await Promise.race([drained, running]);
       await bot.stop();
       await running;
+    },
+    async runConcurrently(updates) {
+      queue.push(...updates);
+      const drained = new Promise<void>((resolve) => (onDrained = resolve));
+      const runner = run(bot);
+      await drained;
+      // The runner's sink counts an update as done after its error, if any, went through bot.catch.
+      while (runner.size() > 0) await new Promise((resolve) => setImmediate(resolve));
+      await runner.stop();
     },
   };
 }

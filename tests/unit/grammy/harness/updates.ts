@@ -12,6 +12,19 @@ export const PIZZA_GROUP: Chat.GroupChat = { id: -4012345678, type: "group", tit
 export const SUPERGROUP: Chat.SupergroupChat = { id: -1002087654321, type: "supergroup", title: "Pizza Makers", username: "pizzamakers" };
 /** A channel: posts in it carry no `from`. */
 export const CHANNEL: Chat.ChannelChat = { id: -1001987654321, type: "channel", title: "Pizza News", username: "pizzanews" };
+/** A second channel, for claims about several channels posting in one group. */
+export const OTHER_CHANNEL: Chat.ChannelChat = { id: -1001876543210, type: "channel", title: "Slice Daily", username: "slicedaily" };
+
+/**
+ * The placeholder `from` of a message an anonymous group admin sent: Telegram puts this service account in
+ * `from` and the group itself in `sender_chat`.
+ */
+export const GROUP_ANONYMOUS_BOT: User = { id: 1087968824, is_bot: true, first_name: "Group", username: "GroupAnonymousBot" };
+/**
+ * The placeholder `from` of a message a user posted in a group on behalf of one of their channels: Telegram puts
+ * this service account in `from` and the channel in `sender_chat`.
+ */
+export const CHANNEL_BOT: User = { id: 136817688, is_bot: true, first_name: "Channel", username: "Channel_Bot" };
 
 /** The private chat between `user` and the bot: its id is the user's id. */
 export function privateChatOf(user: User): Chat.PrivateChat {
@@ -53,10 +66,52 @@ export class UpdateFactory {
     return { update_id: this.updateId(), channel_post: { ...this.textMessage(chat, text), chat, sender_chat: chat } };
   }
 
+  /**
+   * A message an anonymous admin sent in `group`, as Telegram delivers it: `from` is the placeholder
+   * {@link GROUP_ANONYMOUS_BOT} (the same for every anonymous admin of every group), `sender_chat` is the group, and
+   * `author_signature` carries the admin's custom title when they have one.
+   */
+  anonymousAdminMessage(group: Chat.SupergroupChat | Chat.GroupChat, text: string, authorSignature?: string): Update {
+    const message = { ...this.textMessage(group, text), from: GROUP_ANONYMOUS_BOT, sender_chat: group, chat: group };
+    return { update_id: this.updateId(), message: authorSignature ? { ...message, author_signature: authorSignature } : message };
+  }
+
+  /**
+   * A message posted in `group` on behalf of `channel` (a user chose to speak as their channel), as Telegram
+   * delivers it: `from` is the placeholder {@link CHANNEL_BOT}, `sender_chat` is the channel.
+   */
+  messageAsChannel(channel: Chat.ChannelChat, group: Chat.SupergroupChat, text: string): Update {
+    return { update_id: this.updateId(), message: { ...this.textMessage(group, text), from: CHANNEL_BOT, sender_chat: channel, chat: group } };
+  }
+
   /** A press on an inline button under a bot message in `chat`: `ctx.chat` comes from the attached message. */
   callbackQuery(from: User, data: string, chat: UserChat = privateChatOf(from)): Update {
     const message: Message = { ...this.textMessage(chat, "Choose a topping:"), chat, from: botUser(this.botUsername) };
     return { update_id: this.updateId(), callback_query: { id: this.queryId(from), from, message, chat_instance: "-7133554012958711234", data } };
+  }
+
+  /** A press on the "Play" button of a game message the bot sent in `chat`: `game_short_name` instead of `data`. */
+  gameQuery(from: User, gameShortName: string, chat: UserChat = privateChatOf(from)): Update {
+    const message: Message = { ...this.textMessage(chat, ""), chat, from: botUser(this.botUsername) };
+    return {
+      update_id: this.updateId(),
+      callback_query: { id: this.queryId(from), from, message, chat_instance: "-7133554012958711234", game_short_name: gameShortName },
+    };
+  }
+
+  /** `from` put `emoji` on message `messageId` in `chat` (bots receive these when they are admins and ask for them). */
+  reaction(from: User, chat: UserChat, messageId: number, emoji: "👍" | "❤" | "🔥"): Update {
+    return {
+      update_id: this.updateId(),
+      message_reaction: {
+        chat,
+        message_id: messageId,
+        user: from,
+        date: Math.floor(Date.now() / 1000),
+        old_reaction: [],
+        new_reaction: [{ type: "emoji", emoji }],
+      },
+    };
   }
 
   /** A press on a button of a message sent via inline mode: there is no message and so no chat. */

@@ -12,8 +12,10 @@ const KEY = String(ALICE.id);
  * The pizza bot over `enhanceStorage`, with the raw (wrapped) storage recorded, so tests see exactly what a
  * database behind the enhanced adapter would hold.
  */
-function enhancedBot(options: { millisecondsToLive?: number; migrations?: Migrations; initial?: () => Pizza } = {}) {
-  const raw = new MemorySessionStorage<Enhance<Pizza>>();
+function enhancedBot(
+  options: { millisecondsToLive?: number; migrations?: Migrations; initial?: () => Pizza; raw?: MemorySessionStorage<Enhance<Pizza>> } = {},
+) {
+  const raw = options.raw ?? new MemorySessionStorage<Enhance<Pizza>>();
   const rawLog = recordingStorage(raw);
   const storage = enhanceStorage<Pizza>({ storage: rawLog, millisecondsToLive: options.millisecondsToLive, migrations: options.migrations });
   const offline = createOfflineBot<PizzaContext>();
@@ -240,6 +242,7 @@ describe("enhanceStorage: legacy values and migrations", () => {
     expect(ran).toEqual([5]);
   });
 
+  // Guide: enhance § Which migrations run
   it("a stored version newer than the latest migration runs nothing and is relabelled with the latest version on write", async () => {
     const ran: number[] = [];
     const step = (v: number) => (d: Pizza) => (ran.push(v), d);
@@ -248,6 +251,27 @@ describe("enhanceStorage: legacy values and migrations", () => {
     await hunger();
     expect(ran).toEqual([]);
     expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 4 }, v: 5 });
+  });
+
+  // Guide: enhance § Which migrations run
+  it("rolling back and forward: the older release relabels newer data with its own latest version, so the newer release runs its migrations on it a second time", async () => {
+    const ran: number[] = [];
+    const addHundred = (d: Pizza) => (ran.push(2), { pizzaCount: d.pizzaCount + 100 });
+    const newer: Migrations = { 1: (d) => d, 2: addHundred };
+    const older: Migrations = { 1: (d) => d };
+    const raw = new MemorySessionStorage<Enhance<Pizza>>();
+    seed(raw, { __d: { pizzaCount: 1 }, v: 1 });
+
+    await enhancedBot({ raw, migrations: newer }).hunger(); // release 2 upgrades the data: 1 → 101
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 101 }, v: 2 });
+
+    await enhancedBot({ raw, migrations: older }).pizza(); // rolled back to release 1: data passes through, label drops to 1
+    expect(raw.read(KEY)).toStrictEqual({ __d: { pizzaCount: 102 }, v: 1 });
+
+    const forward = enhancedBot({ raw, migrations: newer }); // release 2 again
+    await forward.hunger();
+    expect(ran).toEqual([2, 2]);
+    expect(forward.sentTexts()).toEqual(["202"]);
   });
 
   it("migrated data reaches storage only when the session is written back: an untouched strict session is migrated again on every read", async () => {
@@ -332,5 +356,45 @@ describe("enhanceStorage: the adapter it returns", () => {
     await bot.handleUpdate(new UpdateFactory().message(ALICE, "hello"));
 
     expect(seen).toEqual([{ __d: { pizzaCount: 1 } }]);
+  });
+});
+
+describe("enhanceStorage: values it takes for its own wrappers", () => {
+  /** A session over `enhanceStorage` with no options, on `raw`, whose handler reports ctx.session and may replace it. */
+  function plainEnhanced(raw: MemorySessionStorage<unknown>) {
+    const { bot } = createOfflineBot<Context & SessionFlavor<unknown>>();
+    bot.use(session({ storage: enhanceStorage<unknown>({ storage: raw as MemorySessionStorage<Enhance<unknown>> }) }));
+    const seen: unknown[] = [];
+    bot.hears("see", (ctx) => void seen.push(ctx.session));
+    bot.hears("save", (ctx) => {
+      ctx.session = { saved: true };
+    });
+    return { bot, seen };
+  }
+
+  // Guide: enhance § Data stored before enhanceStorage
+  it("a stored plain object that happens to have a __d field is taken for a wrapper: ctx.session is its __d, its other fields are dropped on the next write", async () => {
+    const raw = new MemorySessionStorage<unknown>();
+    raw.write(KEY, { __d: 1, other: 2 }); // written by another program, or by the bot before it used enhanceStorage
+    const { bot, seen } = plainEnhanced(raw);
+    const u = new UpdateFactory();
+
+    await bot.handleUpdate(u.message(ALICE, "see"));
+    await bot.handleUpdate(u.message(ALICE, "save"));
+
+    expect(seen).toEqual([1]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { saved: true } });
+  });
+
+  // Guide: enhance § Data stored before enhanceStorage
+  it("a stored plain object without a __d field is the session data itself (it is wrapped on the next write)", async () => {
+    const raw = new MemorySessionStorage<unknown>();
+    raw.write(KEY, { d: 1, other: 2 });
+    const { bot, seen } = plainEnhanced(raw);
+
+    await bot.handleUpdate(new UpdateFactory().message(ALICE, "see"));
+
+    expect(seen).toEqual([{ d: 1, other: 2 }]);
+    expect(raw.read(KEY)).toStrictEqual({ __d: { d: 1, other: 2 } });
   });
 });

@@ -1,7 +1,20 @@
 import { Context } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { ALICE, BOT_INFO, CHANNEL, createOfflineBot, PIZZA_GROUP, privateChatOf, recordingStorage, UpdateFactory } from "./harness/index.ts";
+import {
+  ALICE,
+  BOT_INFO,
+  CHANNEL,
+  CHANNEL_BOT,
+  createOfflineBot,
+  GROUP_ANONYMOUS_BOT,
+  PIZZA_GROUP,
+  privateChatOf,
+  recordingStorage,
+  SUPERGROUP,
+  UpdateFactory,
+  webhookServer,
+} from "./harness/index.ts";
 
 /** What grammY's own context derives from an update: the inputs of every session key function. */
 function derive(update: Update) {
@@ -26,6 +39,10 @@ describe("test harness", () => {
     expect(derive(u.editedMessage(ALICE, "hi!", PIZZA_GROUP))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
     expect(derive(u.botAdded(ALICE, PIZZA_GROUP))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
     expect(derive(u.migrateToChat(ALICE, PIZZA_GROUP, -1002222333444))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
+    expect(derive(u.anonymousAdminMessage(SUPERGROUP, "hi"))).toEqual({ chatId: SUPERGROUP.id, fromId: GROUP_ANONYMOUS_BOT.id });
+    expect(derive(u.messageAsChannel(CHANNEL, SUPERGROUP, "hi"))).toEqual({ chatId: SUPERGROUP.id, fromId: CHANNEL_BOT.id });
+    expect(derive(u.gameQuery(ALICE, "pizza_run", PIZZA_GROUP))).toEqual({ chatId: PIZZA_GROUP.id, fromId: ALICE.id });
+    expect(derive(u.reaction(ALICE, SUPERGROUP, 7, "👍"))).toEqual({ chatId: SUPERGROUP.id, fromId: ALICE.id });
   });
 
   it("commands carry a bot_command entity, so bot.command matches them, with and without @botname", async () => {
@@ -83,5 +100,31 @@ describe("test harness", () => {
     await written;
     expect(inner.get("k")).toBe(2);
     expect(storage.calls[0]).toEqual({ op: "read", key: "k", value: 1 });
+  });
+
+  it("runConcurrently() feeds updates through @grammyjs/runner's run(), which starts the next update before the previous one finished", async () => {
+    const { bot, runConcurrently } = createOfflineBot();
+    const events: string[] = [];
+    bot.on("message", async (ctx) => {
+      events.push(`start ${ctx.msg.text}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      events.push(`end ${ctx.msg.text}`);
+    });
+    const u = new UpdateFactory();
+
+    await runConcurrently([u.message(ALICE, "a"), u.message(ALICE, "b")]);
+
+    expect(events).toEqual(["start a", "start b", "end a", "end b"]);
+    expect(bot.isRunning()).toBe(false);
+  });
+
+  it("the webhook server answers 200 for a handled update and passes the update through webhookCallback", async () => {
+    const { bot } = createOfflineBot();
+    const seen: number[] = [];
+    bot.on("message", (ctx) => void seen.push(ctx.update.update_id));
+    const update = new UpdateFactory().message(ALICE, "hi");
+
+    expect(await webhookServer(bot).post(update)).toBe(200);
+    expect(seen).toEqual([update.update_id]);
   });
 });

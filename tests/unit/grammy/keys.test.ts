@@ -1,7 +1,19 @@
 import { type Context, lazySession, type LazySessionFlavor, MemorySessionStorage, session, type SessionFlavor } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { ALICE, BOB, CHANNEL, createOfflineBot, PIZZA_GROUP, recordingStorage, SUPERGROUP, UpdateFactory } from "./harness/index.ts";
+import {
+  ALICE,
+  BOB,
+  CHANNEL,
+  CHANNEL_BOT,
+  createOfflineBot,
+  GROUP_ANONYMOUS_BOT,
+  OTHER_CHANNEL,
+  PIZZA_GROUP,
+  recordingStorage,
+  SUPERGROUP,
+  UpdateFactory,
+} from "./harness/index.ts";
 
 interface Pizza {
   pizzaCount: number;
@@ -318,5 +330,53 @@ describe("chat migrations", () => {
     ]);
     expect(sentTexts()).toEqual(["2"]);
     expect(await storage.read(String(OLD_GROUP.id))).toBeUndefined();
+  });
+});
+
+describe("per-user keys and senders Telegram hides behind a placeholder from", () => {
+  /** A second supergroup, for claims about anonymous admins of different groups. */
+  const OTHER_SUPERGROUP = { ...SUPERGROUP, id: -1002111222333, title: "Crust Club", username: "crustclub" };
+
+  // Guide: keys § per-user keys (anonymous admins)
+  it("a per-user key gives every anonymous group admin, in every group, one shared session: the key of GroupAnonymousBot (1087968824)", async () => {
+    const { storage, run } = pizzaBot({ getSessionKey: perUser });
+    const u = new UpdateFactory();
+
+    await run(
+      u.anonymousAdminMessage(SUPERGROUP, "🍕", "Owner"),
+      u.anonymousAdminMessage(SUPERGROUP, "🍕", "Chef"),
+      u.anonymousAdminMessage(OTHER_SUPERGROUP, "🍕"),
+    );
+
+    expect(new Set(storage.calls.map((c) => c.key))).toEqual(new Set([String(GROUP_ANONYMOUS_BOT.id)]));
+    expect(storage.calls.at(-1)).toEqual({ op: "write", key: "1087968824", value: { pizzaCount: 3 } });
+  });
+
+  // Guide: keys § per-user keys (posting on behalf of a channel)
+  it("a per-user key gives everyone who posts in a group on behalf of a channel, whatever the channel, one shared session: the key of Channel_Bot (136817688)", async () => {
+    const { storage, run } = pizzaBot({ getSessionKey: perUser });
+    const u = new UpdateFactory();
+
+    await run(u.messageAsChannel(CHANNEL, SUPERGROUP, "🍕"), u.messageAsChannel(OTHER_CHANNEL, SUPERGROUP, "🍕"));
+
+    expect(new Set(storage.calls.map((c) => c.key))).toEqual(new Set([String(CHANNEL_BOT.id)]));
+    expect(storage.calls.at(-1)).toEqual({ op: "write", key: "136817688", value: { pizzaCount: 2 } });
+  });
+
+  // Guide: keys § per-user keys (a key that tells them apart)
+  it("a key that prefers the message's sender_chat (ctx.msg?.sender_chat?.id ?? ctx.from?.id) keeps them apart: each group's anonymous admins, each channel, each user", async () => {
+    const { storage, run } = pizzaBot({ getSessionKey: (ctx) => (ctx.msg?.sender_chat?.id ?? ctx.from?.id)?.toString() });
+    const u = new UpdateFactory();
+
+    await run(
+      u.anonymousAdminMessage(SUPERGROUP, "🍕"),
+      u.anonymousAdminMessage(OTHER_SUPERGROUP, "🍕"),
+      u.messageAsChannel(CHANNEL, SUPERGROUP, "🍕"),
+      u.messageAsChannel(OTHER_CHANNEL, SUPERGROUP, "🍕"),
+      u.message(ALICE, "🍕", SUPERGROUP),
+    );
+
+    const keys = storage.calls.filter((c) => c.op === "write").map((c) => c.key);
+    expect(keys).toEqual([SUPERGROUP.id, OTHER_SUPERGROUP.id, CHANNEL.id, OTHER_CHANNEL.id, ALICE.id].map(String));
   });
 });

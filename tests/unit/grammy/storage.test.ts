@@ -165,6 +165,7 @@ describe("storage: what the session middleware asks of an adapter", () => {
     expect([...used].sort()).toEqual(["delete", "read", "write"]);
   });
 
+  // Guide: usage § step 3 ("found nothing" means undefined)
   it("read returning null counts as a stored value: ctx.session is null and initial() is not called", async () => {
     const storage = recordingStorage<Pizza>({
       // A database client's "no row" answer, passed through unconverted.
@@ -184,5 +185,36 @@ describe("storage: what the session middleware asks of an adapter", () => {
     expect(initial).not.toHaveBeenCalled();
     // The handler read the session, so grammY saves it, and saving null means deleting.
     expect(storage.trace()).toEqual([`read ${PIZZA_GROUP.id}`, `delete ${PIZZA_GROUP.id}`]);
+  });
+
+  // Guide: usage § step 3 ("found nothing" means undefined)
+  it.each([[0], [""], [false]])("read returning %j is a stored value too: ctx.session is that value and initial() is not called", async (stored) => {
+    const initial = vi.fn((): unknown => ({ pizzaCount: 0 }));
+    const { bot } = createOfflineBot<Context & SessionFlavor<unknown>>();
+    bot.use(session<unknown, Context & SessionFlavor<unknown>>({ initial, storage: { read: () => stored, write: () => {}, delete: () => {} } }));
+    const seen: unknown[] = [];
+    bot.on("message", (ctx) => void seen.push(ctx.session));
+
+    await bot.handleUpdate(new UpdateFactory().message(ALICE, "hello"));
+
+    expect(seen).toEqual([stored]);
+    expect(initial).not.toHaveBeenCalled();
+  });
+
+  // Guide: usage § step 3 (an initial() that returns undefined)
+  it("an initial() that returns undefined is not saved: an untouched session costs only the read, a read one ends in a delete", async () => {
+    const storage = recordingStorage(new MemorySessionStorage<Pizza | undefined>());
+    const initial = vi.fn((): Pizza | undefined => undefined);
+    const { bot } = createOfflineBot<Context & SessionFlavor<Pizza | undefined>>();
+    bot.use(session({ initial, storage }));
+    bot.command("hunger", (ctx) => ctx.reply(`${ctx.session?.pizzaCount ?? "no session"}`));
+    bot.on("message", () => {});
+    const u = new UpdateFactory();
+
+    await bot.handleUpdate(u.message(ALICE, "hello"));
+    await bot.handleUpdate(u.command(ALICE, "hunger"));
+
+    expect(initial).toHaveBeenCalledTimes(2);
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `read ${ALICE.id}`, `delete ${ALICE.id}`]);
   });
 });

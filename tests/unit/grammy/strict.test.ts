@@ -1,6 +1,15 @@
 import { BotError, type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
 import { describe, expect, it, vi } from "vitest";
-import { ALICE, createOfflineBot, jsonStorage, PIZZA_GROUP, recordingStorage, spyOnMemorySessionStorage, UpdateFactory } from "./harness/index.ts";
+import {
+  ALICE,
+  createOfflineBot,
+  jsonStorage,
+  PIZZA_GROUP,
+  recordingStorage,
+  spyOnMemorySessionStorage,
+  UpdateFactory,
+  webhookServer,
+} from "./harness/index.ts";
 
 interface Pizza {
   pizzaCount: number;
@@ -52,7 +61,8 @@ describe("strict session()", () => {
     ]);
   });
 
-  it("with an existing session, handlers that don't touch ctx.session cause no write", async () => {
+  // Guide: usage § step 5 (a session nobody touched)
+  it("with an existing session, a handler that doesn't touch ctx.session costs exactly one storage call: the read (no write)", async () => {
     const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
     bot.on("message", () => {});
     await bot.handleUpdate(updates.message(ALICE, "first contact", PIZZA_GROUP));
@@ -138,6 +148,7 @@ describe("strict session()", () => {
     expect(storage.trace()).toEqual([`read ${ALICE.id}`]);
   });
 
+  // Guide: usage § When a handler throws
   it("a handler that throws while long polling reaches bot.catch as a BotError, and nothing is written", async () => {
     const { bot, storage, updates, poll } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
     const caught: unknown[] = [];
@@ -155,7 +166,8 @@ describe("strict session()", () => {
     expect(storage.counts()).toEqual({ read: 1, write: 0, delete: 0 });
   });
 
-  it("bot.catch is not used by bot.handleUpdate (webhook-style calls): the BotError goes to the caller instead", async () => {
+  // Guide: usage § When a handler throws
+  it("bot.catch is not used by bot.handleUpdate: the BotError goes to the caller instead", async () => {
     const { bot, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
     const caught: unknown[] = [];
     bot.catch((err) => void caught.push(err));
@@ -318,5 +330,85 @@ describe("strict session()", () => {
       { op: "read", key: String(ALICE.id), value: undefined },
       { op: "write", key: String(ALICE.id), value: { pizzaCount: 0 } },
     ]);
+  });
+
+  // Guide: usage § When a handler throws
+  it("a handler that throws under @grammyjs/runner's run() reaches bot.catch as a BotError, and nothing is written", async () => {
+    const { bot, storage, updates, runConcurrently } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const caught: unknown[] = [];
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+      throw new Error("oven on fire");
+    });
+    bot.catch((err) => void caught.push(err));
+
+    await runConcurrently([updates.message(ALICE, "🍕")]);
+
+    expect(caught).toEqual([expect.any(BotError)]);
+    expect((caught[0] as BotError).error).toEqual(new Error("oven on fire"));
+    expect(storage.counts()).toEqual({ read: 1, write: 0, delete: 0 });
+  });
+
+  // Guide: usage § When a handler throws
+  it("bot.catch is not used by webhookCallback: the request fails (a 500 answer, so Telegram sends the update again) and nothing is written", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const caught: unknown[] = [];
+    bot.hears(/🍕/, (ctx) => {
+      ctx.session.pizzaCount++;
+      throw new Error("oven on fire");
+    });
+    bot.catch((err) => void caught.push(err));
+
+    const status = await webhookServer(bot).post(updates.message(ALICE, "🍕"));
+
+    expect(status).toBe(500);
+    expect(caught).toEqual([]);
+    expect(storage.counts()).toEqual({ read: 1, write: 0, delete: 0 });
+  });
+});
+
+describe("ctx.session is an enumerable getter on the context", () => {
+  // Guide: usage § (omission) ctx.session is a getter
+  it("session is one of the context's own enumerable keys, next to update, api and me", async () => {
+    const { bot, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const keys: string[][] = [];
+    bot.on("message", (ctx) => void keys.push(Object.keys(ctx)));
+
+    await bot.handleUpdate(updates.message(ALICE, "hi"));
+
+    expect(keys[0]).toContain("session");
+  });
+
+  // Guide: usage § (omission) ctx.session is a getter
+  it.each([
+    ["JSON.stringify(ctx)", (ctx: PizzaContext) => JSON.stringify(ctx)],
+    ["{ ...ctx }", (ctx: PizzaContext) => ({ ...ctx })],
+  ])("%s in a strict session counts as reading ctx.session, so the update writes the session back", async (_, copy) => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.command("debug", (ctx) => void copy(ctx));
+    bot.on("message", () => {});
+    await bot.handleUpdate(updates.message(ALICE, "first contact"));
+    storage.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "debug"));
+
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
+  });
+
+  // Guide: usage § (omission) ctx.session is a getter
+  it.each([
+    ["JSON.stringify(ctx)", (ctx: PizzaContext) => JSON.stringify(ctx)],
+    ["{ ...ctx }", (ctx: PizzaContext) => ({ ...ctx })],
+  ])("%s throws 'Cannot access session data…' on an update without a session key (an inline query)", async (_, copy) => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    bot.on("inline_query", (ctx) => void copy(ctx));
+
+    const error = await bot.handleUpdate(updates.inlineQuery(ALICE, "margherita")).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(BotError);
+    expect((error as BotError).error).toEqual(
+      new Error("Cannot access session data because this update does not belong to a chat, so the session key is undefined!"),
+    );
+    expect(storage.calls).toEqual([]);
   });
 });

@@ -79,7 +79,7 @@ describe("concurrent updates", () => {
     expect(await inner.read(String(PIZZA_GROUP.id))).toEqual({ pizzaCount: 1 });
   });
 
-  // Guide: keys § lost-update table
+  // Guide: keys § Custom keys, webhooks and concurrency (the lost-update table)
   it("with MemorySessionStorage an existing session is one shared object, so concurrent increments both land: final count 2", async () => {
     const { bot, storage, inner, u } = await pizzaBotOnDatabase({ getSessionKey: perUser, inner: new MemorySessionStorage<Pizza>() });
 
@@ -89,7 +89,7 @@ describe("concurrent updates", () => {
     expect(storage.calls.map((c) => c.op)).toEqual(["read", "read", "write", "write"]);
   });
 
-  // Guide: keys § lost-update table
+  // Guide: keys § Custom keys, webhooks and concurrency (the lost-update table)
   it("with MemorySessionStorage a first contact still races: both updates get their own initial(), final count 1", async () => {
     const storage = recordingStorage(new MemorySessionStorage<Pizza>(), { delayMs: 5 });
     const { bot } = createOfflineBot<Context & SessionFlavor<Pizza>>();
@@ -148,7 +148,7 @@ function gate() {
 }
 
 describe("keys § lost-update table: which storages lose an update", () => {
-  // Guide: keys § lost-update table
+  // Guide: keys § Custom keys, webhooks and concurrency (the lost-update table)
   it.each([
     ["a JSON adapter (Redis, files, SQL text)", () => jsonStorage<Pizza>()],
     ["a structured-clone adapter (IndexedDB)", () => structuredCloneStorage<Pizza>()],
@@ -261,7 +261,7 @@ describe("work a handler starts but does not await", () => {
     return { bot, sentTexts, delivery, u: new UpdateFactory() };
   }
 
-  // Guide: usage § (omission) work a handler does not await
+  // Guide: usage § Work you don't await
   it.each([
     ["a JSON adapter", () => jsonStorage<Pizza>(), "0"],
     ["a structured-clone adapter (IndexedDB)", () => structuredCloneStorage<Pizza>(), "0"],

@@ -372,7 +372,7 @@ describe("enhanceStorage: values it takes for its own wrappers", () => {
     return { bot, seen };
   }
 
-  // Guide: enhance § Data stored before enhanceStorage
+  // Guide: enhance § Existing data
   it("a stored plain object that happens to have a __d field is taken for a wrapper: ctx.session is its __d, its other fields are dropped on the next write", async () => {
     const raw = new MemorySessionStorage<unknown>();
     raw.write(KEY, { __d: 1, other: 2 }); // written by another program, or by the bot before it used enhanceStorage
@@ -386,7 +386,7 @@ describe("enhanceStorage: values it takes for its own wrappers", () => {
     expect(raw.read(KEY)).toStrictEqual({ __d: { saved: true } });
   });
 
-  // Guide: enhance § Data stored before enhanceStorage
+  // Guide: enhance § Existing data
   it("a stored plain object without a __d field is the session data itself (it is wrapped on the next write)", async () => {
     const raw = new MemorySessionStorage<unknown>();
     raw.write(KEY, { d: 1, other: 2 });

@@ -337,7 +337,7 @@ describe("per-user keys and senders Telegram hides behind a placeholder from", (
   /** A second supergroup, for claims about anonymous admins of different groups. */
   const OTHER_SUPERGROUP = { ...SUPERGROUP, id: -1002111222333, title: "Crust Club", username: "crustclub" };
 
-  // Guide: keys § per-user keys (anonymous admins)
+  // Guide: keys § Per user
   it("a per-user key gives every anonymous group admin, in every group, one shared session: the key of GroupAnonymousBot (1087968824)", async () => {
     const { storage, run } = pizzaBot({ getSessionKey: perUser });
     const u = new UpdateFactory();
@@ -352,7 +352,7 @@ describe("per-user keys and senders Telegram hides behind a placeholder from", (
     expect(storage.calls.at(-1)).toEqual({ op: "write", key: "1087968824", value: { pizzaCount: 3 } });
   });
 
-  // Guide: keys § per-user keys (posting on behalf of a channel)
+  // Guide: keys § Per user
   it("a per-user key gives everyone who posts in a group on behalf of a channel, whatever the channel, one shared session: the key of Channel_Bot (136817688)", async () => {
     const { storage, run } = pizzaBot({ getSessionKey: perUser });
     const u = new UpdateFactory();
@@ -363,9 +363,9 @@ describe("per-user keys and senders Telegram hides behind a placeholder from", (
     expect(storage.calls.at(-1)).toEqual({ op: "write", key: "136817688", value: { pizzaCount: 2 } });
   });
 
-  // Guide: keys § per-user keys (a key that tells them apart)
-  it("a key that prefers the message's sender_chat (ctx.msg?.sender_chat?.id ?? ctx.from?.id) keeps them apart: each group's anonymous admins, each channel, each user", async () => {
-    const { storage, run } = pizzaBot({ getSessionKey: (ctx) => (ctx.msg?.sender_chat?.id ?? ctx.from?.id)?.toString() });
+  // Guide: keys § Per user
+  it("a key that prefers ctx.senderChat (ctx.senderChat?.id ?? ctx.from?.id) keeps them apart: each group's anonymous admins, each channel, each user", async () => {
+    const { storage, run } = pizzaBot({ getSessionKey: (ctx) => (ctx.senderChat?.id ?? ctx.from?.id)?.toString() });
     const u = new UpdateFactory();
 
     await run(

@@ -323,7 +323,7 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
     );
   });
 
-  // Guide: multi § Reads and writes (replacing ctx.session)
+  // Guide: multi § Reads and writes
   it("replacing ctx.session with a new object is silently dropped: nothing of it is written and the stored fragments stay as they were", async () => {
     const { bot, eaters, tables, updates } = multiBot();
     bot.hears(/🍕/, (ctx) => {
@@ -345,7 +345,7 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
     expect(await tables.read(String(PIZZA_GROUP.id))).toEqual({ orders: ["margherita"] });
   });
 
-  // Guide: multi § Reads and writes (replacing ctx.session)
+  // Guide: multi § Reads and writes
   it("replacing ctx.session on first contact writes each fragment's initial(), not the new object", async () => {
     const { bot, eaters, tables, updates } = multiBot();
     bot.command("replace", (ctx) => {
@@ -358,7 +358,7 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
     expect(tables.calls.at(-1)).toEqual({ op: "write", key: String(PIZZA_GROUP.id), value: { orders: [] } });
   });
 
-  // Guide: multi § Reads and writes (assigning one fragment)
+  // Guide: multi § Reads and writes
   it("assigning one fragment (ctx.session.eater = …) is written, unlike replacing the whole object", async () => {
     const { bot, eaters, updates } = multiBot();
     bot.command("set", (ctx) => {
@@ -403,7 +403,7 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
       return { ...offline, eaters, u };
     }
 
-    // Guide: multi § Multi sessions on the runner
+    // Guide: multi § Concurrency
     it("a sequentialize key of only the chat id lets one user's pizzas in two chats at once lose one in the per-user fragment", async () => {
       const { runConcurrently, eaters, u } = await runnerBot((ctx) => ctx.chat?.id.toString());
 
@@ -412,7 +412,7 @@ describe("multi sessions: session({ type: 'multi', … })", () => {
       expect(await eaters.read(String(ALICE.id))).toEqual({ pizzaCount: 1 });
     });
 
-    // Guide: multi § Multi sessions on the runner
+    // Guide: multi § Concurrency
     it("a sequentialize key of every fragment's key ([chat, user]) serialises them: both pizzas count", async () => {
       const { runConcurrently, eaters, u } = await runnerBot((ctx) => [ctx.chat?.id.toString(), ctx.from?.id.toString()].filter((k) => k !== undefined));
 

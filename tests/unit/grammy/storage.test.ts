@@ -165,7 +165,7 @@ describe("storage: what the session middleware asks of an adapter", () => {
     expect([...used].sort()).toEqual(["delete", "read", "write"]);
   });
 
-  // Guide: usage § step 3 ("found nothing" means undefined)
+  // Guide: usage § What the middleware does, step by step (step 3)
   it("read returning null counts as a stored value: ctx.session is null and initial() is not called", async () => {
     const storage = recordingStorage<Pizza>({
       // A database client's "no row" answer, passed through unconverted.
@@ -187,7 +187,7 @@ describe("storage: what the session middleware asks of an adapter", () => {
     expect(storage.trace()).toEqual([`read ${PIZZA_GROUP.id}`, `delete ${PIZZA_GROUP.id}`]);
   });
 
-  // Guide: usage § step 3 ("found nothing" means undefined)
+  // Guide: usage § What the middleware does, step by step (step 3)
   it.each([[0], [""], [false]])("read returning %j is a stored value too: ctx.session is that value and initial() is not called", async (stored) => {
     const initial = vi.fn((): unknown => ({ pizzaCount: 0 }));
     const { bot } = createOfflineBot<Context & SessionFlavor<unknown>>();
@@ -201,7 +201,7 @@ describe("storage: what the session middleware asks of an adapter", () => {
     expect(initial).not.toHaveBeenCalled();
   });
 
-  // Guide: usage § step 3 (an initial() that returns undefined)
+  // Guide: usage § What the middleware does, step by step (step 3)
   it("an initial() that returns undefined is not saved: an untouched session costs only the read, a read one ends in a delete", async () => {
     const storage = recordingStorage(new MemorySessionStorage<Pizza | undefined>());
     const initial = vi.fn((): Pizza | undefined => undefined);

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { BotError, type Context, MemorySessionStorage, session, type SessionFlavor } from "grammy";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -61,7 +62,7 @@ describe("strict session()", () => {
     ]);
   });
 
-  // Guide: usage § step 5 (a session nobody touched)
+  // Guide: usage § What the middleware does, step by step (step 5)
   it("with an existing session, a handler that doesn't touch ctx.session costs exactly one storage call: the read (no write)", async () => {
     const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
     bot.on("message", () => {});
@@ -368,7 +369,7 @@ describe("strict session()", () => {
 });
 
 describe("ctx.session is an enumerable getter on the context", () => {
-  // Guide: usage § (omission) ctx.session is a getter
+  // Guide: usage § What the middleware does, step by step (looking at the whole ctx)
   it("session is one of the context's own enumerable keys, next to update, api and me", async () => {
     const { bot, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
     const keys: string[][] = [];
@@ -379,10 +380,12 @@ describe("ctx.session is an enumerable getter on the context", () => {
     expect(keys[0]).toContain("session");
   });
 
-  // Guide: usage § (omission) ctx.session is a getter
+  // Guide: usage § What the middleware does, step by step (looking at the whole ctx)
   it.each([
     ["JSON.stringify(ctx)", (ctx: PizzaContext) => JSON.stringify(ctx)],
     ["{ ...ctx }", (ctx: PizzaContext) => ({ ...ctx })],
+    ["Object.entries(ctx)", (ctx: PizzaContext) => Object.entries(ctx)],
+    ["util.inspect(ctx, { getters: true })", (ctx: PizzaContext) => inspect(ctx, { getters: true })],
   ])("%s in a strict session counts as reading ctx.session, so the update writes the session back", async (_, copy) => {
     const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
     bot.command("debug", (ctx) => void copy(ctx));
@@ -395,7 +398,33 @@ describe("ctx.session is an enumerable getter on the context", () => {
     expect(storage.trace()).toEqual([`read ${ALICE.id}`, `write ${ALICE.id}`]);
   });
 
-  // Guide: usage § (omission) ctx.session is a getter
+  // Guide: usage § What the middleware does, step by step (looking at the whole ctx)
+  it("console.log(ctx) does not read it: Node's util.inspect shows [Getter/Setter] without calling the getter, so no write", async () => {
+    const { bot, storage, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const printed: string[] = [];
+    bot.command("debug", (ctx) => void printed.push(inspect(ctx))); // what console.log(ctx) prints
+    bot.on("message", () => {});
+    await bot.handleUpdate(updates.message(ALICE, "first contact"));
+    storage.reset();
+
+    await bot.handleUpdate(updates.command(ALICE, "debug"));
+
+    expect(printed[0]).toContain("session: [Getter/Setter]");
+    expect(storage.trace()).toEqual([`read ${ALICE.id}`]);
+  });
+
+  // Guide: usage § What the middleware does, step by step (looking at the whole ctx)
+  it("JSON.stringify(ctx) also prints the bot token (ctx.api.token), one more reason to log ctx.update instead", async () => {
+    const { bot, updates } = strictBot({ initial: () => ({ pizzaCount: 0 }) });
+    const printed: string[] = [];
+    bot.on("message", (ctx) => void printed.push(JSON.stringify(ctx)));
+
+    await bot.handleUpdate(updates.message(ALICE, "hi"));
+
+    expect(printed[0]).toContain(`"token":"${bot.token}"`);
+  });
+
+  // Guide: usage § What the middleware does, step by step (looking at the whole ctx)
   it.each([
     ["JSON.stringify(ctx)", (ctx: PizzaContext) => JSON.stringify(ctx)],
     ["{ ...ctx }", (ctx: PizzaContext) => ({ ...ctx })],

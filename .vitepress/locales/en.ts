@@ -8,7 +8,7 @@ const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
   "sessions/": "Why bots need storage",
   "sessions/usage": "Using sessions",
   "sessions/keys": "Session keys",
-  "sessions/storage": "Storing data and adapters",
+  "sessions/storage": "Storing session data",
   "sessions/lazy": "Lazy sessions",
   "sessions/multi": "Multi sessions",
   "sessions/enhance": "Timeouts and migrations",

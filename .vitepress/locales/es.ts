@@ -8,7 +8,7 @@ const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
   "sessions/": "Por qué un bot necesita almacenamiento",
   "sessions/usage": "Cómo usar las sesiones",
   "sessions/keys": "Claves de sesión",
-  "sessions/storage": "Almacenamiento y adaptadores",
+  "sessions/storage": "Dónde guardar las sesiones",
   "sessions/lazy": "Sesiones perezosas",
   "sessions/multi": "Sesiones múltiples",
   "sessions/enhance": "Caducidad y migraciones",

@@ -1,12 +1,12 @@
 /// <reference types="@vitest/browser/providers/playwright" />
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, ensureChromium } from "../scripts/chromium";
+import { CHROMIUM_ARGS, chromiumPath } from "./test/setup/chromium";
 
-// Browser run: the shared suites again, in headless Debian Chromium with its real IndexedDB.
-// Playwright's own browser downloads are not installed and never used.
+// Browser run: the shared suites again, in headless Chromium with its real IndexedDB.
+// Nothing here reaches outside this folder but for packages in node_modules, so
+// `cd adapters-browser && npm test` works on its own.
 export default defineConfig({
   root: import.meta.dirname,
-  cacheDir: "../node_modules/.vite/adapters-browser",
   // Pre-bundled up front: discovering them mid-run makes Vite reload the page under the tests.
   optimizeDeps: { include: ["grammy", "idb-keyval", "fast-check"] },
   test: {
@@ -20,7 +20,7 @@ export default defineConfig({
       instances: [
         {
           browser: "chromium",
-          launch: { executablePath: ensureChromium(), args: CHROMIUM_ARGS },
+          launch: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
         },
       ],
     },

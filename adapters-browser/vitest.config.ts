@@ -1,9 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Node run: the whole suite on fake-indexeddb (installed as globals by the setup file).
+// Node run: the whole suite on fake-indexeddb (installed as globals by the setup file). Paths stay
+// inside this folder, so `cd adapters-browser && npm test` works on its own.
 export default defineConfig({
   root: import.meta.dirname,
-  cacheDir: "../node_modules/.vite/adapters-browser",
   test: {
     name: "adapters-browser (node, fake-indexeddb)",
     include: ["test/**/*.test.ts"],

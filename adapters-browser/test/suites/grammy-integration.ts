@@ -10,7 +10,8 @@ import {
 } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { IndexedDBAdapter, observeStorage, type StorageEvent, type StorageOp } from "../../src/index.js";
+import { IndexedDBAdapter } from "../../src/index.js";
+import { observeStorage, type StorageEvent, type StorageOp } from "../../src/observe.js";
 import { freshDatabase, makeAdapter, useAdapters } from "./fixtures.js";
 
 interface PizzaSession {

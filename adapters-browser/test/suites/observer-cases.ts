@@ -1,6 +1,6 @@
 import { enhanceStorage, MemorySessionStorage, type Enhance, type StorageAdapter } from "grammy";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { observeStorage, type StorageEvent } from "../../src/index.js";
+import { observeStorage, type StorageEvent } from "../../src/observe.js";
 import { collect, makeAdapter, useAdapters } from "./fixtures.js";
 
 interface Pizza {

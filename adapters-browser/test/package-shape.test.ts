@@ -124,3 +124,45 @@ describe("jsr.json", () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe("README", () => {
+  const readme = read("README.md");
+  const rowOf = (first: string) => readme.split("\n").find((line) => line.startsWith(`| ${first} |`)) ?? "";
+
+  it("lists every IndexedDBAdapter option with the default its doc comment gives", () => {
+    const file = ts.createSourceFile("a.ts", read("src/indexeddb-adapter.ts"), ts.ScriptTarget.Latest, true);
+    const options = file.statements.find(
+      (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "IndexedDBAdapterOptions",
+    );
+    const members = options?.members.filter(ts.isPropertySignature) ?? [];
+    expect(members.length).toBeGreaterThan(0);
+    const plain = (text: string) => text.replace(/[`_,.]/g, "").trim();
+    for (const member of members) {
+      const name = member.name.getText(file);
+      const doc = ts.getJSDocCommentsAndTags(member).map((d) => d.getText(file)).join(" ");
+      const declared = /Default (`[^`]+`|[\d,]+)/.exec(doc)?.[1];
+      expect(declared, `${name} documents its default`).toBeDefined();
+      const cells = rowOf(`\`${name}\``).split("|").map((cell) => cell.trim());
+      expect(plain(cells[2] ?? ""), `README row for ${name}`).toBe(plain(declared!));
+    }
+  });
+
+  it("lists every name the observe entry point exports in its row of the entry-point table", () => {
+    const row = rowOf("`@session-lab/adapters-browser/observe`");
+    const names = read("src/observe.ts")
+      .match(/export \{[^}]+\}/g)!
+      .flatMap((block) => block.slice(8, -1).split(","))
+      .map((name) => name.replace(/^\s*type\s+/, "").trim())
+      .filter(Boolean);
+    expect(names.length).toBeGreaterThan(4);
+    for (const name of names) expect(row, name).toContain(`\`${name}\``);
+  });
+
+  it("documents installing from npm and from JSR, under the names the manifests carry", () => {
+    expect(readme).toContain(`npm install ${pkg.name} grammy`);
+    expect(readme).toContain(`deno add jsr:${jsr.name}`);
+    for (const path of Object.keys(jsr.exports)) {
+      expect(readme).toContain(`"jsr:${jsr.name}${path === "." ? "" : path.slice(1)}"`);
+    }
+  });
+});

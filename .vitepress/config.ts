@@ -7,9 +7,9 @@ import { MARKDOWN_LABELS } from "./locales/labels";
 import { localizeMarkdownLabels, tableRowHeaders } from "./markdown-a11y";
 import { themeLabelsPlugin } from "./theme-labels";
 import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
-import { playgroundTypesPlugin } from "../playground/editor/types-plugin";
-import { monacoTrimPlugin } from "../playground/editor/monaco-trim-plugin";
-import { sequentializeDevPlugin } from "../playground/scenario/sequentialize-dev-plugin";
+import { playgroundTypesPlugin } from "./plugins/types-plugin";
+import { monacoTrimPlugin } from "./plugins/monaco-trim-plugin";
+import { sequentializeDevPlugin } from "./plugins/sequentialize-dev-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 

@@ -1,10 +1,13 @@
 /**
  * The contract between the playground's parts. Flow of one run:
  * editor → compiler worker (esbuild-wasm) → sandbox worker (real grammY) → events → store → views.
- * Everything that crosses a worker boundary is declared here, so each side can be built and tested alone.
+ * Everything that crosses a worker boundary is declared here, and so is what the page's runner adds to
+ * the sandbox's events, so each side can be built and tested alone.
  */
 import type { Update } from "grammy/types";
 import type { PlaygroundLocale } from "./i18n";
+import type { ConcurrencyResult, Schedule } from "./scenario/concurrency";
+import type { KeyStrategy } from "./scenario/programs";
 
 /** Imports a program may use; anything else is a compile error that lists these. */
 export const AVAILABLE_MODULES = ["grammy", "grammy/web", "grammy/types", "@session-lab/adapters-browser", "idb-keyval"] as const;
@@ -230,3 +233,30 @@ export type SandboxEvent =
       updateId?: number;
     }
   | { type: "pong"; seq: number };
+
+/**
+ * Why a run ended. "load-error": the program threw while loading (its top level), which ends a program
+ * in Node and Deno too. "flood": it sent more events than the page can show; "refused": it tried to
+ * speak to the page outside its private port.
+ */
+export type StopReason = "user" | "rerun" | "watchdog" | "crashed" | "load-error" | "flood" | "refused";
+
+/**
+ * What the page's runner reports about a run's life, next to the worker's {@link SandboxEvent}s. Only
+ * the runner sends these: the event check refuses them from a worker. On "stopped", `message` is the
+ * error ("ReferenceError: x is not defined") and `line` where it happened, when known.
+ */
+export type RunnerEvent = { type: "started" } | { type: "stopped"; reason: StopReason; updateId?: number; message?: string; line?: number };
+
+/** Main thread → lost-update worker: one schedule of the demo to run on real IndexedDB. */
+export interface ConcurrencyRequest {
+  updates: Update[];
+  schedule: Schedule;
+  key: KeyStrategy;
+  /** IndexedDB database and object store; the worker empties the store before the run. */
+  database: string;
+  store: string;
+}
+
+/** Lost-update worker → main thread, once per request. */
+export type ConcurrencyResponse = { type: "result"; result: ConcurrencyResult } | { type: "error"; message: string };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { COMPARISONS } from "../scenario";
 import { DeadlineError } from "../scenario/deadline";
-import { mayUseDatabase } from "../runtime/page-isolation";
+import { mayUseDatabase } from "../sandbox/page-isolation";
 import { describeRunFailure } from "./run-failure";
 import { sideDatabase } from "./run-sides";
 import { comparisonStrings } from "./strings/comparison";

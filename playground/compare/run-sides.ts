@@ -11,8 +11,8 @@
  */
 import type { Update } from "grammy/types";
 import { getCompiler, type CompileResult, type InitProgress } from "../compiler/client";
-import type { SandboxEvent } from "../protocol";
-import { SandboxRunner, type RunnerEvent } from "../runtime/runner";
+import type { RunnerEvent, SandboxEvent } from "../protocol";
+import { SandboxRunner } from "../run/runner";
 import { generateProgram, type ComparisonSide, type ScenarioLocale } from "../scenario";
 import { DeadlineError, withDeadline } from "../scenario/deadline";
 

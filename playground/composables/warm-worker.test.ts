@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import type { SandboxWorker } from "../runtime/runner";
+import type { SandboxWorker } from "../run/runner";
 import { createWarmWorkers } from "./warm-worker";
 
 function fakeWorker(id: number): SandboxWorker & { id: number; terminated: boolean } {

@@ -1,4 +1,4 @@
-import type { SandboxWorker } from "../runtime/runner";
+import type { SandboxWorker } from "../run/runner";
 
 /**
  * Keeps one sandbox worker loaded in advance, so a rerun does not wait for a new worker to fetch and

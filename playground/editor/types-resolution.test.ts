@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { EDITOR_COMPILER_OPTIONS } from "./compiler-options";
-import { collectTypeFiles } from "./types-plugin";
+import { collectTypeFiles } from "../../.vitepress/plugins/types-plugin";
 
 // A language service wired the way Monaco's TypeScriptWorker wires it (monaco-editor 0.57,
 // esm/vs/languages/features/typescript/tsWorker.js): file names are URIs, the current directory is "",

@@ -1,11 +1,11 @@
 import type { Chat, Message, Update, User } from "grammy/types";
 import { getCompiler } from "../compiler/client";
-import { SandboxRunner } from "../runtime/runner";
-import { createSandboxWorker } from "../runtime/sandbox-host";
-import { createCallbackQueryUpdate, createTextMessageUpdate, UpdateIdSequence } from "../runtime/updates";
+import { SandboxRunner } from "./runner";
+import { createSandboxWorker } from "./sandbox-host";
+import { createCallbackQueryUpdate, createTextMessageUpdate, UpdateIdSequence } from "../telegram/updates";
 import type { PlaygroundStore } from "../store";
-import { createWarmWorkers } from "./warm-worker";
-import { holdIdleWork, pageLoaded, whenIdle } from "./idle";
+import { createWarmWorkers } from "../composables/warm-worker";
+import { holdIdleWork, pageLoaded, whenIdle } from "../composables/idle";
 
 /** Events on the page that say the reader is about to use the playground: start the compiler then. */
 const INTENT_EVENTS = ["pointerdown", "keydown", "focusin"] as const;

@@ -1,7 +1,7 @@
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { SandboxConnect, SandboxEvent, SandboxRequest } from "../protocol";
-import { SandboxRunner, type RunnerChannel, type RunnerEvent, type RunnerPort, type SandboxWorker } from "./runner";
+import type { RunnerEvent, SandboxConnect, SandboxEvent, SandboxRequest } from "../protocol";
+import { SandboxRunner, type RunnerChannel, type RunnerPort, type SandboxWorker } from "./runner";
 
 /** One end of a synchronous stand-in for a `MessageChannel`. */
 class FakePort implements RunnerPort {

@@ -14,25 +14,10 @@
  * run that sends more events a second than the page can take ("flood"). Every event's shape is checked.
  */
 import type { Update } from "grammy/types";
-import type { SandboxConnect, SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
+import type { RunnerEvent, SandboxConnect, SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
 import { checkEvent } from "./event-check";
 import { createSandboxWorker } from "./sandbox-host";
 import { FloodMeter } from "./flood-meter";
-
-/**
- * What the runner itself reports, next to the worker's {@link SandboxEvent}s. "load-error": the program
- * threw while loading (its top level), which ends a program in Node and Deno too; `message` is the
- * error ("ReferenceError: x is not defined") and `line` where it happened, when known.
- */
-export type RunnerEvent =
-  | { type: "started" }
-  | {
-      type: "stopped";
-      reason: "user" | "rerun" | "watchdog" | "crashed" | "load-error" | "flood" | "refused";
-      updateId?: number;
-      message?: string;
-      line?: number;
-    };
 
 /** Receives every event of every run: the worker's and the runner's. */
 export type RunnerListener = (event: SandboxEvent | RunnerEvent) => void;

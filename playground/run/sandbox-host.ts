@@ -9,7 +9,7 @@
  * IndexedDB, which an opaque-origin frame could not open.
  */
 import type { SandboxWorker } from "./runner";
-import sandboxWorkerUrl from "./sandbox.worker.ts?worker&url";
+import sandboxWorkerUrl from "../sandbox/sandbox.worker.ts?worker&url";
 
 /**
  * The sandbox's policy for a site at `origin`. Module workers fetch their whole import graph as

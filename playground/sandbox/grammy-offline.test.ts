@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SandboxEvent, StorageOpEvent } from "../protocol";
 import { SIMULATED_TOKEN } from "./grammy-offline";
 import { startProgram, type ProgramHarness } from "./testing/sandbox-harness";
-import { createInlineQueryUpdate, createTextMessageUpdate, createUpdateIdSequence } from "./updates";
+import { createInlineQueryUpdate, createTextMessageUpdate, createUpdateIdSequence } from "../telegram/updates";
 
 const alice: User = { id: 111, is_bot: false, first_name: "Alice" };
 const bob: User = { id: 222, is_bot: false, first_name: "Bob" };

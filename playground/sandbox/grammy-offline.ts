@@ -16,7 +16,7 @@
 import * as grammy from "grammy";
 import type { BotConfig, BotError, Context, ErrorHandler, PollingOptions, StorageAdapter, WebhookReplyEnvelope } from "grammy";
 import type { Update } from "grammy/types";
-import type { ApiSimulator } from "./api-simulator";
+import type { ApiSimulator } from "./bot-api/api-simulator";
 import { recordWrapper } from "./storage-kind";
 import type { StorageUse } from "./storage-tracker";
 

@@ -14,7 +14,7 @@ import * as grammy from "grammy";
 import type { Update } from "grammy/types";
 import * as idbKeyval from "idb-keyval";
 import type { AvailableModule, ErrorSummary, SandboxEvent, WaitingStorageCall } from "../protocol";
-import { ApiSimulator } from "./api-simulator";
+import { ApiSimulator } from "./bot-api/api-simulator";
 import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
 import { describeError } from "./describe-error";
 import { PendingStorageCalls } from "./pending-storage";

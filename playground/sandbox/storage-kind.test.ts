@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { IndexedDBAdapter } from "@session-lab/adapters-browser";
 import type { SessionStorageInfo } from "../protocol";
 import { startProgram, type ProgramHarness } from "./testing/sandbox-harness";
-import { createTextMessageUpdate } from "./updates";
+import { createTextMessageUpdate } from "../telegram/updates";
 
 const ana: User = { id: 424242, is_bot: false, first_name: "Ana" };
 const anaChat: Chat = { id: 424242, type: "private", first_name: "Ana" };

@@ -6,7 +6,7 @@
 import "fake-indexeddb/auto";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
-import { startProgram, type ProgramHarness } from "../runtime/testing/sandbox-harness";
+import { startProgram, type ProgramHarness } from "../sandbox/testing/sandbox-harness";
 import type { ScenarioLocale } from "./format";
 import { presetById, PRESETS } from "./presets";
 import { COMPARISONS, generateProgram, type ComparisonSide, type ProgramSpec } from "./programs";

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConcurrencyResult } from "./concurrency";
 import { DeadlineError } from "./deadline";
-import { runConcurrencyInWorker, type ConcurrencyRequest, type ConcurrencyResponse, type ConcurrencyWorker } from "./concurrency-client";
+import type { ConcurrencyRequest, ConcurrencyResponse } from "../protocol";
+import { runConcurrencyInWorker, type ConcurrencyWorker } from "./concurrency-client";
 
 const request: ConcurrencyRequest = { updates: [], schedule: "concurrent", key: "user", database: "db", store: "s" };
 const result: ConcurrencyResult = { schedule: "concurrent", sessions: { "1": { pizzaCount: 1 } }, log: [], overlappingReads: [], errors: [] };

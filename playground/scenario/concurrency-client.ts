@@ -4,23 +4,9 @@
  * adapter and the runner's `sequentialize` load inside the worker only. Safe to import during SSR:
  * nothing touches `Worker` until {@link runConcurrencyInWorker} is called.
  */
-import type { Update } from "grammy/types";
-import type { ConcurrencyResult, Schedule } from "./concurrency";
+import type { ConcurrencyRequest, ConcurrencyResponse } from "../protocol";
+import type { ConcurrencyResult } from "./concurrency";
 import { DeadlineError } from "./deadline";
-import type { KeyStrategy } from "./programs";
-
-/** What the page asks the worker to run. */
-export interface ConcurrencyRequest {
-  updates: Update[];
-  schedule: Schedule;
-  key: KeyStrategy;
-  /** IndexedDB database and object store; the worker empties the store before the run. */
-  database: string;
-  store: string;
-}
-
-/** What the worker answers, once. */
-export type ConcurrencyResponse = { type: "result"; result: ConcurrencyResult } | { type: "error"; message: string };
 
 /** The part of a `Worker` the client uses; tests inject fakes. */
 export interface ConcurrencyWorker {

@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { IndexedDBAdapter } from "@session-lab/adapters-browser";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { createTextMessageUpdate } from "../runtime/updates";
+import { createTextMessageUpdate } from "../telegram/updates";
 import { createDelayedMemoryStorage, overlappingReads, runPizzaUpdates, SCHEDULES, type ConcurrencyLogEntry, type ConcurrencyOptions } from "./concurrency";
 import { CAST } from "./format";
 import type { PizzaSession } from "./pizza-bot";

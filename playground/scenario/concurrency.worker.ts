@@ -8,7 +8,7 @@
  * the lost update needs. What the page shows is the order in which the calls really happened.
  */
 import { IndexedDBAdapter } from "@session-lab/adapters-browser";
-import type { ConcurrencyRequest, ConcurrencyResponse } from "./concurrency-client";
+import type { ConcurrencyRequest, ConcurrencyResponse } from "../protocol";
 import { runPizzaUpdates } from "./concurrency";
 import type { PizzaSession } from "./pizza-bot";
 

@@ -6,7 +6,7 @@
  */
 import { Bot, Context, lazySession, session, type LazySessionFlavor, type SessionFlavor, type StorageAdapter } from "grammy";
 import type { Update } from "grammy/types";
-import { ApiSimulator } from "../runtime/api-simulator";
+import { ApiSimulator } from "../sandbox/bot-api/api-simulator";
 import { ADD_PIZZA_DATA, type KeyStrategy, type SessionMode } from "./programs";
 
 /** What each session remembers. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateUpdate } from "../runtime/updates";
+import { validateUpdate } from "../telegram/updates";
 import { SCENARIO_LOCALES, type Step } from "./format";
 import { parseScenario } from "./parse";
 import { presetById, PRESETS, presetsFor } from "./presets";

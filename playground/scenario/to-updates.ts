@@ -10,7 +10,7 @@ import {
   createTextMessageUpdate,
   createUpdateIdSequence,
   SIMULATED_BOT_INFO,
-} from "../runtime/updates";
+} from "../telegram/updates";
 import { CAST, chatOf, type Step } from "./format";
 
 /** The poll every `poll` step answers, unless {@link StepsToUpdatesOptions.pollId} names another. */

@@ -3,22 +3,10 @@
  * reader's language, so one store serves both locales.
  */
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
-import type { Diagnostic, ErrorSummary, NotDeliveredReason, SandboxEvent, SessionStorageInfo, StorageOpEvent, UpdateWaitingEvent } from "../protocol";
-
-/**
- * What the sandbox runner says about its own life cycle, next to the sandbox's events.
- * Mirrors `RunnerEvent` from `playground/runtime/runner.ts`, restated here so the store (and its Node
- * tests) never load worker code.
- */
-export type RunnerLifecycleEvent =
-  | { type: "started" }
-  | { type: "stopped"; reason: StopReason; updateId?: number; message?: string; line?: number };
-
-/** Why a run ended. "load-error": the program threw while loading (at its top level). */
-export type StopReason = "user" | "rerun" | "watchdog" | "crashed" | "load-error" | "flood" | "refused";
+import type { Diagnostic, ErrorSummary, NotDeliveredReason, RunnerEvent, SandboxEvent, SessionStorageInfo, StopReason, StorageOpEvent, UpdateWaitingEvent } from "../protocol";
 
 /** Anything the store ingests from a run. */
-export type RunEvent = SandboxEvent | RunnerLifecycleEvent;
+export type RunEvent = SandboxEvent | RunnerEvent;
 
 /** Where the compiler is. `loading` covers the esbuild wasm download. */
 export interface CompileState {

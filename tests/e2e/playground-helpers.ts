@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import type { Page } from "playwright-core";
-import { createTextMessageUpdate } from "../../playground/runtime/updates";
+import { createTextMessageUpdate } from "../../playground/telegram/updates";
 import type { Update } from "grammy/types";
 
 /** The words of one locale's UI that the tests click and read. */

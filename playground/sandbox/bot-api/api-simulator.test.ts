@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { ApiSimulator, type ApiCallEvent } from "./api-simulator";
 import { BOT_API_METHODS } from "./bot-api-methods";
-import { createCallbackQueryUpdate, createTextMessageUpdate, SIMULATED_BOT_INFO } from "./updates";
+import { createCallbackQueryUpdate, createTextMessageUpdate, SIMULATED_BOT_INFO } from "../../telegram/updates";
 
 const alice: User = { id: 111, is_bot: false, first_name: "Alice", username: "alice" };
 const bob: User = { id: 222, is_bot: false, first_name: "Bob" };

@@ -6,12 +6,12 @@
  */
 import type { Transformer } from "grammy";
 import type { ApiResponse, BotCommand, Chat, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
-import type { SandboxEvent } from "../protocol";
+import type { SandboxEvent } from "../../protocol";
 import { BOT_API_METHODS } from "./bot-api-methods";
-import { isButtonUrlAllowed } from "./button-url";
+import { isButtonUrlAllowed } from "../../telegram/button-url";
 import { parseFormattedText } from "./parse-mode";
-import { UPDATE_KINDS } from "./update-validator";
-import { detectEntities, SIMULATED_BOT_INFO } from "./updates";
+import { UPDATE_KINDS } from "../../telegram/update-validator";
+import { detectEntities, SIMULATED_BOT_INFO } from "../../telegram/updates";
 
 /** The report of one answered call, as the sandbox posts it. */
 export type ApiCallEvent = Extract<SandboxEvent, { type: "api-call" }>;

@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import type { HeroEvent, HeroRun, HeroUpdate } from "../../../.vitepress/theme/hero/types";
 import { chatFor, PEOPLE } from "../../../playground/composables/simulated-people";
-import { startProgram } from "../../../playground/runtime/testing/sandbox-harness";
-import { createTextMessageUpdate } from "../../../playground/runtime/updates";
+import { startProgram } from "../../../playground/sandbox/testing/sandbox-harness";
+import { createTextMessageUpdate } from "../../../playground/telegram/updates";
 
 /** The example the hero's primary action opens. */
 export const HERO_EXAMPLE = "pizza";

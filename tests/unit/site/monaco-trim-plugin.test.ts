@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { monacoTrimPlugin, stripSideEffectImports, styleModuleSource } from "./monaco-trim-plugin";
+import { monacoTrimPlugin, stripSideEffectImports, styleModuleSource } from "../../../.vitepress/plugins/monaco-trim-plugin";
 
-const workersPath = fileURLToPath(new URL("../../node_modules/monaco-editor/esm/vs/internal/common/workers.js", import.meta.url));
+const workersPath = fileURLToPath(new URL("../../../node_modules/monaco-editor/esm/vs/internal/common/workers.js", import.meta.url));
 const workers = readFileSync(workersPath, "utf8");
 
 describe("monacoTrimPlugin", () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { collectTypeFiles, PLAYGROUND_TYPES_ID, playgroundTypesPlugin, typesModuleSource } from "./types-plugin";
+import { collectTypeFiles, PLAYGROUND_TYPES_ID, playgroundTypesPlugin, typesModuleSource } from "../../../.vitepress/plugins/types-plugin";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const files = collectTypeFiles();
 
 describe("collectTypeFiles", () => {

@@ -1,7 +1,7 @@
 import { run } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { Chat, Message, Update, UserFromGetMe } from "grammy/types";
-import { SIMULATED_BOT_INFO } from "../../../../playground/runtime/updates";
+import { SIMULATED_BOT_INFO } from "../../../../playground/telegram/updates";
 
 /**
  * What `getMe` returns for the bot the tests run (the playground's simulated bot); handing it to `Bot`

@@ -1,5 +1,5 @@
 import type { Chat, Message, Update, User } from "grammy/types";
-import { SIMULATED_BOT_INFO } from "../../../../playground/runtime/updates";
+import { SIMULATED_BOT_INFO } from "../../../../playground/telegram/updates";
 
 /** A user as Telegram describes them in updates. */
 export const ALICE: User = { id: 5012345678, is_bot: false, first_name: "Alice", username: "alice_eats", language_code: "en" };

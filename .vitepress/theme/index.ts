@@ -1,7 +1,7 @@
 import DefaultTheme from "vitepress/theme";
 import type { Theme } from "vitepress";
-import PlaygroundEmbed from "../../playground/components/PlaygroundEmbed.vue";
-import CompareEmbed from "../../playground/compare/CompareEmbed.vue";
+import Playground from "../../playground/components/Playground.vue";
+import SessionCompare from "../../playground/compare/SessionCompare.vue";
 import SiteLayout from "./components/SiteLayout.vue";
 import "./custom.css";
 
@@ -12,8 +12,8 @@ export default {
   enhanceApp({ app }) {
     // `<Playground example="pizza" />` in any page. Only a placeholder ships with the page; the playground
     // itself is a separate chunk that loads when the reader opens it (or at once with `full`).
-    app.component("Playground", PlaygroundEmbed);
+    app.component("Playground", Playground);
     // `<SessionCompare view="strict-vs-lazy" />`: the comparison views, loaded the same way.
-    app.component("SessionCompare", CompareEmbed);
+    app.component("SessionCompare", SessionCompare);
   },
 } satisfies Theme;

@@ -2,8 +2,10 @@
 export type StorageOperation = "open" | "read" | "write" | "delete" | "has" | "readAll" | "clear";
 
 /**
- * Base class of every error the IndexedDB adapter reports. `key` names the session the call was
- * about (when there is one) and `cause` holds the browser's original error, so nothing is hidden.
+ * Base class of the errors the IndexedDB adapter reports when IndexedDB fails a call (a key that is
+ * not a string is the caller's mistake, and stays a `TypeError`: {@link InvalidKeyError}). `key` names
+ * the session the call was about (when there is one) and `cause` holds the browser's original error,
+ * so nothing is hidden.
  */
 export class StorageAdapterError extends Error {
   /** The session key the failed call was about, if the call had one. */

@@ -6,9 +6,10 @@ import type { ScenarioLocale } from "../scenario";
 import { DeadlineError } from "../scenario/deadline";
 import type { ComparisonStrings } from "./strings/comparison";
 import { describeDeadline } from "./strings/deadlines";
+import { errorMessage } from "../error-text";
 
 /** The failure of a strict-vs-lazy or keys run, for `t.status.failed` (after a run, the button reads "Run again"). */
 export function describeRunFailure(error: unknown, locale: ScenarioLocale, t: ComparisonStrings): string {
   if (error instanceof DeadlineError) return describeDeadline(error, locale, t.editor.runAgain);
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

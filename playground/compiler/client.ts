@@ -8,6 +8,7 @@ import type { CompilerRequest, CompilerResponse, Diagnostic } from "../protocol"
 import { createCompileCache, type CompileCache } from "./compile-cache";
 // The worker's built (hashed) URL: it changes whenever the compiler does, so it also versions the cache.
 import compilerWorkerUrl from "./compiler.worker.ts?worker&url";
+import { errorMessage } from "../error-text";
 
 /** A compile's outcome: the ES module bundle and its source map (JSON), or the diagnostics that stopped it. */
 export type CompileResult =
@@ -89,7 +90,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache, deadli
       try {
         post({ type: "init", nestedWorker: false });
       } catch (error) {
-        crash(error instanceof Error ? error.message : String(error));
+        crash(errorMessage(error));
       }
       return;
     }
@@ -184,7 +185,7 @@ export function createCompiler(spawn: () => Worker, cache?: CompileCache, deadli
       post({ type: "init" });
     } catch (error) {
       // No worker at all (an old browser, or a blocked script): fail like a crash, not synchronously.
-      crash(error instanceof Error ? error.message : String(error));
+      crash(errorMessage(error));
     }
     return attempt;
   }

@@ -11,6 +11,7 @@ import type { CompilerRequest, CompilerResponse } from "../protocol";
 import { bundleProgram } from "./bundle";
 import { warmUp } from "./warm-up";
 import { loadWasm } from "./wasm-loader";
+import { errorMessage } from "../error-text";
 
 // The project's lib is DOM, not WebWorker; these are the two worker globals used here.
 const scope = self as unknown as {
@@ -18,9 +19,6 @@ const scope = self as unknown as {
   addEventListener(type: "message", listener: (event: MessageEvent<CompilerRequest>) => void): void;
 };
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 let ready: Promise<number> | undefined;
 /** How long after esbuild starts the warm-up waits for a compile request that would make it pointless. */

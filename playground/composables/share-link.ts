@@ -1,4 +1,5 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
+import { errorMessage } from "../error-text";
 
 /** The URL hash parameter that carries shared code. */
 export const SHARE_PARAM = "code";
@@ -97,7 +98,7 @@ export function decodeSharedCode(value: string): string | SharedLinkError {
     return strFromU8(inflateWithLimit(fromBase64Url(value), MAX_SHARED_CODE_BYTES));
   } catch (error) {
     if (error instanceof SharedLinkError) return error;
-    return new SharedLinkError("damaged", error instanceof Error ? error.message : String(error));
+    return new SharedLinkError("damaged", errorMessage(error));
   }
 }
 

@@ -1,3 +1,5 @@
+import { toPlaygroundLocale } from "../i18n/locale";
+
 /** The few words the editor shows itself; everything else (the accessible name) comes from the parent. */
 export interface EditorStrings {
   /** "Line 3: Expected ';'" */
@@ -33,5 +35,5 @@ const es: EditorStrings = {
  * `<html>`), so the contract stays a single `label` prop. Anything not Spanish gets English.
  */
 export function editorStrings(lang: string | null | undefined): EditorStrings {
-  return /^es\b/i.test(lang ?? "") ? es : en;
+  return toPlaygroundLocale(lang ?? undefined) === "es" ? es : en;
 }

@@ -1,21 +1,18 @@
 import { en } from "./en";
 import { es } from "./es";
 import type { PlaygroundMessages } from "./messages";
+import type { PlaygroundLocale } from "./locale";
+
+export { toPlaygroundLocale, type PlaygroundLocale } from "./locale";
 
 export type { PlaygroundMessages } from "./messages";
 
-/** The languages the playground speaks; example files are named after them too (`pizza/es.ts`). */
-export type PlaygroundLocale = "en" | "es";
 
 /** The strings for `locale`. */
 export function messagesFor(locale: PlaygroundLocale): PlaygroundMessages {
   return locale === "es" ? es : en;
 }
 
-/** Maps a page language (`"es"`, `"es-ES"`, `"en-US"`) to a playground locale; anything but Spanish is English. */
-export function toPlaygroundLocale(lang: string | undefined): PlaygroundLocale {
-  return lang?.toLowerCase().startsWith("es") ? "es" : "en";
-}
 
 /** Bytes as "1.2 MB"/"1,2 MB", for the compiler's download progress. */
 export function formatBytes(bytes: number, locale: PlaygroundLocale): string {

@@ -6,6 +6,7 @@ import { createCallbackQueryUpdate, createTextMessageUpdate, UpdateIdSequence } 
 import type { PlaygroundStore } from "../store";
 import { createWarmWorkers } from "../composables/warm-worker";
 import { holdIdleWork, pageLoaded, whenIdle } from "../composables/idle";
+import { errorMessage } from "../error-text";
 
 /** Events on the page that say the reader is about to use the playground: start the compiler then. */
 const INTENT_EVENTS = ["pointerdown", "keydown", "focusin"] as const;
@@ -101,7 +102,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     try {
       await startCompiler();
     } catch (error) {
-      store.setCompilerFailed(message(error));
+      store.setCompilerFailed(errorMessage(error));
     }
   }
 
@@ -140,7 +141,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
       result = await compiler.compile(store.code.value, filename);
     } catch (error) {
       if (ticket === compiling) {
-        store.setCompilerFailed(message(error));
+        store.setCompilerFailed(errorMessage(error));
         releaseRunHold();
       }
       return;
@@ -157,7 +158,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
       runner.run({ code: result.code, map: result.map, filename }, { database: options.database() });
     } catch (error) {
       // No Worker at all (a very old browser, or scripts blocked).
-      store.markStopped("crashed", message(error));
+      store.markStopped("crashed", errorMessage(error));
       releaseRunHold();
     }
   }
@@ -187,7 +188,10 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     return send(createCallbackQueryUpdate({ from, message, data, updateId: nextUpdateId() }));
   }
 
-  /** Sends a hand-written update; the ids of later updates go above its id, so they still reach the bot. */
+  /**
+   * Sends a hand-written update with the id its author gave it (one below the bot's confirmed offset is
+   * dropped and reported, as Telegram would drop it); the ids handed out afterwards go above it.
+   */
   function sendCustom(update: Update): boolean {
     updateIds.used(update.update_id);
     return send(update);
@@ -208,6 +212,3 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
 /** One playground's actions. */
 export type PlaygroundController = ReturnType<typeof createPlaygroundController>;
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -16,11 +16,11 @@ import * as idbKeyval from "idb-keyval";
 import type { AvailableModule, ErrorSummary, SandboxEvent, WaitingStorageCall } from "../protocol";
 import { ApiSimulator } from "./bot-api/api-simulator";
 import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
-import { describeError } from "./describe-error";
 import { PendingStorageCalls } from "./pending-storage";
 import { StallDetector } from "./stall-detector";
 import { recordWrapper } from "./storage-kind";
 import { StorageTracker, type StorageUse } from "./storage-tracker";
+import { describeError, errorMessage } from "../error-text";
 
 // Taken before any user code runs: a program may replace the globals, and the stall check must not use its versions.
 const setTimer = globalThis.setTimeout.bind(globalThis);
@@ -58,9 +58,6 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Runs one program and feeds it updates. One instance per sandbox run. */
 export class SandboxRuntime implements OfflineEnvironment {

@@ -7,7 +7,7 @@
 import { observeStorage, type StorageEvent } from "@session-lab/adapters-browser";
 import type { StorageAdapter } from "grammy";
 import type { SessionStorageInfo, StorageOpEvent, StorageUsedEvent } from "../protocol";
-import { describeError } from "./describe-error";
+import { describeError } from "../error-text";
 import { describeStorage } from "./storage-kind";
 
 /** How the program installed a storage: which middleware, which fragment, whether grammY's default. */

@@ -23,6 +23,7 @@ import { createPizzaBot, SESSION_KEYS, type PizzaSession } from "./pizza-bot";
 import type { KeyStrategy, SessionMode } from "./programs";
 
 import type { Schedule } from "./schedules";
+import { errorMessage } from "../error-text";
 
 export { SCHEDULES, type Schedule } from "./schedules";
 
@@ -86,7 +87,7 @@ export async function runPizzaUpdates(updates: readonly Update[], options: Concu
         log.push({ seq: log.length, phase: "end", ...entry, ...found });
         return result;
       } catch (error) {
-        log.push({ seq: log.length, phase: "end", ...entry, error: messageOf(error) });
+        log.push({ seq: log.length, phase: "end", ...entry, error: errorMessage(error) });
         throw error;
       }
     };
@@ -100,7 +101,7 @@ export async function runPizzaUpdates(updates: readonly Update[], options: Concu
   const { bot, handle } = createPizzaBot({ mode: options.mode ?? "strict", key: options.key, storageFor });
   const settle = (update: Update, handling: Promise<void>) =>
     handling.catch((error: unknown) => {
-      errors.push({ updateId: update.update_id, message: messageOf(error) });
+      errors.push({ updateId: update.update_id, message: errorMessage(error) });
     });
 
   if (options.schedule === "sequential") {
@@ -166,6 +167,3 @@ export function createDelayedMemoryStorage(delayMs = 1): StorageAdapter<PizzaSes
   };
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

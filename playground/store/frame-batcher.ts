@@ -1,11 +1,11 @@
 /** Runs `flush` once, soon. */
-export type Schedule = (flush: () => void) => void;
+export type FlushScheduler = (flush: () => void) => void;
 
 /**
  * Next animation frame, or 100 ms when frames do not come (a hidden tab gets none, and events must
  * not pile up forever there). Whichever fires first wins; the other does nothing.
  */
-export const nextFrame: Schedule = (flush) => {
+export const nextFrame: FlushScheduler = (flush) => {
   let done = false;
   const once = () => {
     if (done) return;
@@ -32,7 +32,7 @@ export class FrameBatcher<T> {
 
   constructor(
     private readonly consume: (batch: T[]) => void,
-    private readonly schedule: Schedule = nextFrame,
+    private readonly schedule: FlushScheduler = nextFrame,
     private readonly minIntervalMs = 0,
     private readonly burstSize = 16,
     private readonly now: () => number = () => (typeof performance === "undefined" ? Date.now() : performance.now()),

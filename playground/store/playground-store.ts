@@ -2,7 +2,7 @@ import { ref, shallowRef, triggerRef } from "vue";
 import type { Update } from "grammy/types";
 import type { Diagnostic } from "../protocol";
 import { ChatTimeline } from "./chat-timeline";
-import { FrameBatcher, nextFrame, type Schedule } from "./frame-batcher";
+import { FrameBatcher, nextFrame, type FlushScheduler } from "./frame-batcher";
 import { MemoryView } from "./memory-view";
 import { TrafficLog } from "./traffic-log";
 import type { CompileState, ConsoleEntry, RunEvent, RunState, SessionStorageInfo, TrafficTotals, UpdateSummary, UpdateWaitingEvent } from "./types";
@@ -11,7 +11,7 @@ import { summarizeUpdate } from "./update-summary";
 /** Options for {@link createPlaygroundStore}. */
 export interface PlaygroundStoreOptions {
   /** How event batches are scheduled; the default is once per animation frame. Tests pass a manual one. */
-  schedule?: Schedule;
+  schedule?: FlushScheduler;
   /**
    * Least time between two batches, in ms (default 0). The playground uses a few frames' worth, so bursts
    * of updates re-render the views ~15 times a second rather than 60.
@@ -37,7 +37,6 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
   const memory = new MemoryView();
   const consoleLimit = options.consoleLimit ?? 1_000;
   const summaries = new Map<number, UpdateSummary>();
-  const updates = new Map<number, Update>();
 
   const code = ref("");
   /** The code of the current (or last) run, which may differ from the editor's by now. */
@@ -80,7 +79,6 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
       switch (event.type) {
         case "update-received":
           summaries.set(event.updateId, summarizeUpdate(event.update));
-          updates.set(event.updateId, event.update);
           chat.received(event);
           traffic.received(event.updateId, event.at);
           chatChanged = true;
@@ -251,7 +249,6 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
       traffic.clear();
       memory.clear();
       summaries.clear();
-      updates.clear();
       consoleEntries.value = [];
       chat.restarted();
       handled.value = 0;

@@ -1,8 +1,10 @@
 import { defineConfig } from "vitest/config";
+import { botApiSchemaPlugin } from "./.vitepress/plugins/bot-api-schema-plugin";
 
 // Unit tests run in Node. The adapter package has its own config (it also runs in Chromium),
 // and end-to-end tests have theirs (they need the production build).
 export default defineConfig({
+  plugins: [botApiSchemaPlugin()],
   resolve: { conditions: ["source"] },
   test: {
     include: ["tests/unit/**/*.test.ts", "playground/**/*.test.ts"],

@@ -10,6 +10,7 @@ import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
 import { playgroundTypesPlugin } from "./plugins/types-plugin";
 import { monacoTrimPlugin } from "./plugins/monaco-trim-plugin";
 import { sequentializeDevPlugin } from "./plugins/sequentialize-dev-plugin";
+import { botApiSchemaPlugin } from "./plugins/bot-api-schema-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -55,12 +56,13 @@ export default defineConfig({
   vite: {
     resolve: { conditions: ["source"] },
     // ES workers may be code-split (the compiler worker loads esbuild lazily); the iife default can't.
-    worker: { format: "es" },
+    worker: { format: "es", plugins: () => [botApiSchemaPlugin()] },
     plugins: [
       themeLabelsPlugin(),
       playgroundTypesPlugin(),
       monacoTrimPlugin(),
       sequentializeDevPlugin(),
+      botApiSchemaPlugin(),
       {
         name: "session-lab:samples",
         configureServer(server) {

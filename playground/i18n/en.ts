@@ -78,7 +78,8 @@ export const en: PlaygroundMessages = {
     answer: (text) => `Bot: ${text}`,
     bot: "Bot",
     olderHidden: (count) => `${count} older messages not shown`,
-    nonText: (method) => `(${method})`,
+    nonText: (kind) =>
+      `[${({ photo: "photo", live_photo: "live photo", video: "video", animation: "GIF", document: "file", audio: "audio", voice: "voice message", video_note: "video message", sticker: "sticker", dice: "dice", poll: "poll", location: "location", venue: "place", contact: "contact", invoice: "invoice", game: "game", checklist: "checklist", paid_media: "paid media", rich_message: "message" } as Record<string, string>)[kind] ?? kind.replace(/_/g, " ")}]`,
   },
   runStatus: {
     loadError: (error, line) =>

@@ -79,7 +79,8 @@ export const es: PlaygroundMessages = {
     answer: (text) => `Bot: ${text}`,
     bot: "Bot",
     olderHidden: (count) => `${count} mensajes anteriores no se muestran`,
-    nonText: (method) => `(${method})`,
+    nonText: (kind) =>
+      `[${({ photo: "foto", live_photo: "foto en vivo", video: "vídeo", animation: "GIF", document: "archivo", audio: "audio", voice: "mensaje de voz", video_note: "videomensaje", sticker: "sticker", dice: "dado", poll: "encuesta", location: "ubicación", venue: "lugar", contact: "contacto", invoice: "factura", game: "juego", checklist: "lista de tareas", paid_media: "contenido de pago", rich_message: "mensaje" } as Record<string, string>)[kind] ?? kind.replace(/_/g, " ")}]`,
   },
   runStatus: {
     loadError: (error, line) =>

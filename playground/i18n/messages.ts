@@ -77,7 +77,8 @@ export interface PlaygroundMessages {
     answer: (text: string) => string;
     bot: string;
     olderHidden: (count: number) => string;
-    nonText: (method: string) => string;
+    /** A bubble's stand-in for what a message carries besides text: a Message field (`photo` → "[photo]"), or a method name. */
+    nonText: (kind: string) => string;
   };
   /** What the status and the chat say when the program or its bot stopped on its own, or an update waits. */
   runStatus: {

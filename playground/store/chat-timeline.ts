@@ -7,9 +7,6 @@ type ApiCallEvent = Extract<SandboxEvent, { type: "api-call" }>;
 type UpdateReceivedEvent = Extract<SandboxEvent, { type: "update-received" }>;
 type NotDeliveredEvent = Extract<SandboxEvent, { type: "not-delivered" }>;
 
-/** Bot API methods whose result is the Message the bot just sent. */
-const SEND_METHODS = /^send(Message|Photo|Audio|Document|Video|Animation|Voice|VideoNote|Location|Venue|Contact|Poll|Dice|Sticker|Invoice)$/;
-
 /**
  * The conversation as a Telegram client would show it, rebuilt from the run's events: what users sent
  * (from the updates the sandbox received) and what the bot sent, edited and deleted (from its Bot API
@@ -80,22 +77,25 @@ export class ChatTimeline {
   apiCall(event: ApiCallEvent): void {
     if (event.error) return;
     const { method, payload, result } = event;
-    if (SEND_METHODS.test(method) && isMessage(result)) {
-      const message = result;
-      const entry: ChatBotMessage = {
-        kind: "bot",
-        id: this.nextId++,
-        chatId: message.chat.id,
-        messageId: message.message_id,
-        text: messageText(message),
-        method,
-        keyboard: keyboardOf(message.reply_markup ?? payload.reply_markup),
-        message,
-        edited: false,
-        deleted: false,
-      };
-      this.botMessages.set(key(entry.chatId, entry.messageId), entry);
-      this.push(entry);
+    // Every send method answers with the Message it sent (an album with several).
+    const sent = method.startsWith("send") ? (Array.isArray(result) ? result : [result]).filter(isMessage) : [];
+    if (sent.length > 0) {
+      for (const message of sent) {
+        const entry: ChatBotMessage = {
+          kind: "bot",
+          id: this.nextId++,
+          chatId: message.chat.id,
+          messageId: message.message_id,
+          text: messageText(message),
+          method,
+          keyboard: keyboardOf(message.reply_markup ?? payload.reply_markup),
+          message,
+          edited: false,
+          deleted: false,
+        };
+        this.botMessages.set(key(entry.chatId, entry.messageId), entry);
+        this.push(entry);
+      }
       return;
     }
     if (method === "editMessageText" || method === "editMessageCaption" || method === "editMessageReplyMarkup") {

@@ -6,45 +6,15 @@
  * The sentences themselves live in `validator-messages.ts`, one catalogue per page language.
  */
 import type { Update } from "grammy/types";
-import { validatorMessages, type Described, type MissingReason, type ValidatorLocale, type ValidatorMessages } from "./validator-messages";
+import { UPDATE_KINDS } from "virtual:bot-api-schema";
+import { validatorMessages, type Described, type MissingReason, type ValidatorMessages } from "./validator-messages";
+import type { Locale } from "../i18n/locale";
 
-/**
- * Every kind of update the Bot API sends, as grammY 1.46 lists them in
- * `API_CONSTANTS.ALL_UPDATE_TYPES` (a test keeps the two in step). Kept as a copy so the UI does
- * not load grammY just to validate JSON.
- */
-export const UPDATE_KINDS = [
-  "message",
-  "edited_message",
-  "channel_post",
-  "edited_channel_post",
-  "business_connection",
-  "business_message",
-  "edited_business_message",
-  "deleted_business_messages",
-  "guest_message",
-  "stopped_message_generation",
-  "inline_query",
-  "chosen_inline_result",
-  "callback_query",
-  "shipping_query",
-  "pre_checkout_query",
-  "purchased_paid_media",
-  "poll",
-  "poll_answer",
-  "my_chat_member",
-  "managed_bot",
-  "chat_join_request",
-  "chat_boost",
-  "removed_chat_boost",
-  "subscription",
-  "chat_member",
-  "message_reaction",
-  "message_reaction_count",
-] as const;
+/** Every kind of update the Bot API sends: the keys of grammY's `Update` type, read at build time. */
+export { UPDATE_KINDS };
 
 /** One of {@link UPDATE_KINDS}. */
-export type UpdateKind = (typeof UPDATE_KINDS)[number];
+export type UpdateKind = Exclude<keyof Update, "update_id">;
 
 /** The verdict of {@link validateUpdate}: the typed update, or every problem found (one sentence each). */
 export type UpdateValidation = { ok: true; update: Update } | { ok: false; errors: string[] };
@@ -337,7 +307,7 @@ const KNOWN_KINDS = new Set<string>(UPDATE_KINDS);
  * and known kinds with missing or mistyped fields. Each error is one sentence in `locale` naming the
  * JSON path, e.g. `update.message.chat.id must be an integer, but it is a string ("12").`
  */
-export function validateUpdate(json: unknown, locale: ValidatorLocale = "en"): UpdateValidation {
+export function validateUpdate(json: unknown, locale: Locale = "en"): UpdateValidation {
   const t = validatorMessages(locale);
   let value = json;
   if (typeof json === "string") {

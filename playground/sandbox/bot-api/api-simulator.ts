@@ -1,16 +1,23 @@
 /**
- * An offline Telegram: answers Bot API calls the way Telegram's servers would, from state kept
- * per chat, and serves `getUpdates` from a queue so `bot.start()` long-polls the simulated chat.
- * It plugs into grammY as an API transformer, so grammY turns its answers into results or
- * `GrammyError`s exactly as it does in production; no request ever reaches the network.
+ * An offline Telegram: answers Bot API calls the way Telegram's servers would, and serves
+ * `getUpdates` from a queue so `bot.start()` long-polls the simulated chat. It plugs into grammY as
+ * an API transformer, so grammY turns its answers into results or `GrammyError`s exactly as it does
+ * in production; no request ever reaches the network.
+ *
+ * It simulates in full what a sessions playground uses: polling, `sendMessage` (formatting, inline
+ * keyboards, replies), editing a message's text or keyboard, and answering callback and inline
+ * queries. Every other method of the Bot API (the list is read from grammY's types at build time)
+ * gets a generic answer in Telegram's shapes: `send…` methods a plausible Message in the chat, `get…`
+ * methods an empty list or Telegram's 400, the rest `true`. Unknown names get Telegram's 404.
  */
 import type { Transformer } from "grammy";
-import type { ApiResponse, BotCommand, Chat, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
+import type { ApiResponse, Chat, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
+import { BOT_API_METHODS, type MethodShape } from "virtual:bot-api-schema";
 import type { SandboxEvent } from "../../protocol";
-import { BOT_API_METHODS } from "./bot-api-methods";
-import { isButtonUrlAllowed } from "../../telegram/button-url";
+import { ApiFailure, badRequest, integerOf, type Payload } from "./api-failure";
+import { inlineMarkupOf } from "./inline-keyboard";
 import { parseFormattedText } from "./parse-mode";
-import { UPDATE_KINDS } from "../../telegram/update-validator";
+import { UpdateQueue, type CancelSignal } from "./update-queue";
 import { detectEntities, SIMULATED_BOT_INFO } from "../../telegram/updates";
 
 /** The report of one answered call, as the sandbox posts it. */
@@ -32,57 +39,13 @@ export interface ApiSimulatorOptions {
   random?: () => number;
 }
 
-/** Telegram's answer to a call that failed, carried through `answer()` as an exception. */
-class ApiFailure extends Error {
-  constructor(
-    readonly errorCode: number,
-    readonly description: string,
-  ) {
-    super(description);
-  }
-}
-
-const badRequest = (description: string) => new ApiFailure(400, `Bad Request: ${description}`);
-
 const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 const QUERY_TOO_OLD = "query is too old and response timeout expired or query ID is invalid";
-const CHAT_ACTIONS = new Set([
-  "typing",
-  "upload_photo",
-  "record_video",
-  "upload_video",
-  "record_voice",
-  "upload_voice",
-  "upload_document",
-  "choose_sticker",
-  "find_location",
-  "record_video_note",
-  "upload_video_note",
-]);
-/** Kinds Telegram delivers when `allowed_updates` is empty or was never set. */
-const DEFAULT_ALLOWED = UPDATE_KINDS.filter((k) => k !== "chat_member" && k !== "message_reaction" && k !== "message_reaction_count");
 const DICE_FACES: Record<string, number> = { "🎲": 6, "🎯": 6, "🎳": 6, "🏀": 5, "⚽": 5, "🎰": 64 };
-const INLINE_BUTTON_ACTIONS = [
-  "url",
-  "callback_data",
-  "web_app",
-  "login_url",
-  "switch_inline_query",
-  "switch_inline_query_current_chat",
-  "switch_inline_query_chosen_chat",
-  "copy_text",
-  "callback_game",
-  "pay",
-];
+/** Parameters that say where and how a message is sent, not what it holds. */
+const DELIVERY_PARAMS = /^(chat_id|business_connection_id|message_thread_id|direct_messages_topic_id|reply_parameters|reply_to_message_id|allow_sending_without_reply|reply_markup|parse_mode|caption|caption_entities|show_caption_above_media|disable_notification|protect_content|allow_paid_broadcast|message_effect_id|suggested_post_parameters)$/;
 
-type Payload = Record<string, unknown>;
-/** The part of an AbortSignal the long poll uses (grammY's types name a polyfill's signal). */
-interface CancelSignal {
-  readonly aborted: boolean;
-  addEventListener(type: "abort", listener: () => void): void;
-  removeEventListener(type: "abort", listener: () => void): void;
-}
 type StoredMessage = { message: Payload; fromBot: boolean };
 interface ChatState {
   chat: Chat;
@@ -90,13 +53,6 @@ interface ChatState {
   lastMessageId: number;
   messages: Map<number, StoredMessage>;
 }
-interface WaitingPoll {
-  /** Answers the waiting call with whatever is deliverable now. */
-  wake(): void;
-  /** Answers it with Telegram's 409, because a newer getUpdates call replaced it. */
-  conflict(): void;
-}
-
 /**
  * Serialises a payload the way grammY does before sending it (nulls and undefined dropped,
  * `InputFile`s become `attach://` references), so the simulator sees what Telegram would.
@@ -125,18 +81,8 @@ function captureCallSite(): Error {
   return site;
 }
 
-function integerOf(value: unknown): number | undefined {
-  if (typeof value === "number" && Number.isInteger(value)) return value;
-  if (typeof value === "string" && /^-?\d+$/.test(value)) return Number(value);
-  return undefined;
-}
-
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
-
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
 }
 
 function withoutReply(message: Payload): Payload {
@@ -161,35 +107,29 @@ export class ApiSimulator {
   private readonly chats = new Map<number, ChatState>();
   private readonly openCallbackQueries = new Set<string>();
   private readonly openInlineQueries = new Set<string>();
-  private readonly files = new Map<string, Payload>();
-  private readonly commands = new Map<string, BotCommand[]>();
   /** Where each failed call was made, keyed by its payload (grammY's GrammyError keeps the same object). */
   private readonly failedCallSites = new WeakMap<object, Error>();
-  private queue: Update[] = [];
-  private confirmedOffset = 0;
-  private allowedUpdates = new Set<string>(DEFAULT_ALLOWED);
-  private waiting: WaitingPoll | undefined;
-  private webhookUrl = "";
+  private readonly updates: UpdateQueue;
   private callIds = 0;
   private fileIds = 0;
-  private pollIds = 0;
 
   constructor(options: ApiSimulatorOptions = {}) {
     this.options = options;
     this.botInfo = options.botInfo ?? SIMULATED_BOT_INFO;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
+    this.updates = new UpdateQueue(options.onUpdateDropped);
     this.transformer = ((_prev, method, payload, signal) => this.call(method, payload, signal)) as Transformer;
   }
 
   /** How many updates wait in the queue (delivered but unconfirmed ones included, as on Telegram). */
   get queuedUpdates(): number {
-    return this.queue.length;
+    return this.updates.size;
   }
 
   /** Whether a `getUpdates` call is waiting for updates right now (a bot is long polling). */
   get isPolling(): boolean {
-    return this.waiting !== undefined;
+    return this.updates.isPolling;
   }
 
   /**
@@ -217,16 +157,7 @@ export class ApiSimulator {
   /** Queues an update for `getUpdates`, waking a waiting long poll. */
   enqueueUpdate(update: Update): void {
     this.observeUpdate(update);
-    if (update.update_id < this.confirmedOffset) {
-      this.options.onUpdateDropped?.(
-        update,
-        `Update ${update.update_id} was dropped: the bot already confirmed every update below ${this.confirmedOffset}, ` +
-          "and Telegram's update ids only increase.",
-      );
-      return;
-    }
-    this.queue.push(update);
-    this.waiting?.wake();
+    this.updates.enqueue(update);
   }
 
   /**
@@ -267,156 +198,49 @@ export class ApiSimulator {
       case "getMe":
         return this.botInfo;
       case "getUpdates":
-        return this.getUpdates(p, signal);
+        return this.updates.getUpdates(p, signal);
       case "setWebhook":
-        return this.setWebhook(p);
+        return this.updates.setWebhook(p);
       case "deleteWebhook":
-        return this.deleteWebhook(p);
+        return this.updates.deleteWebhook(p);
       case "getWebhookInfo":
-        return { url: this.webhookUrl, has_custom_certificate: false, pending_update_count: this.queue.length };
-      case "logOut":
-      case "close":
-        return true;
+        return this.updates.webhookInfo();
       case "sendMessage":
-        return this.sendMessage(p);
-      case "sendPhoto":
-        return this.sendPhoto(p);
-      case "sendDocument":
-        return this.sendDocument(p);
-      case "sendSticker":
-        return this.sendSticker(p);
-      case "sendDice":
-        return this.sendDice(p);
-      case "sendPoll":
-        return this.sendPoll(p);
-      case "sendChatAction":
-        return this.sendChatAction(p);
+        return this.newMessage(this.chatOf(p), p, this.messageText(p));
       case "editMessageText":
         return this.editMessageText(p);
-      case "editMessageCaption":
-        return this.editMessageCaption(p);
       case "editMessageReplyMarkup":
         return this.editMessageReplyMarkup(p);
-      case "deleteMessage":
-        return this.deleteMessage(p);
-      case "deleteMessages":
-        return this.deleteMessages(p);
-      case "setMessageReaction":
-        return this.setMessageReaction(p);
       case "answerCallbackQuery":
         return this.answerQuery(this.openCallbackQueries, p.callback_query_id);
       case "answerInlineQuery":
-        return this.answerInlineQuery(p);
-      case "setMyCommands":
-        return this.setMyCommands(p);
-      case "getMyCommands":
-        return this.commands.get(commandScopeKey(p)) ?? [];
-      case "deleteMyCommands":
-        this.commands.delete(commandScopeKey(p));
-        return true;
+        if (!Array.isArray(p.results)) throw badRequest("can't parse inline query results JSON object");
+        return this.answerQuery(this.openInlineQueries, p.inline_query_id);
       case "getChat":
-        return this.getChat(p);
+        return this.chatOf(p).chat;
       default:
-        if (BOT_API_METHODS.has(method)) {
-          throw new ApiFailure(501, `Not Implemented: the playground's simulated Telegram does not answer ${method}`);
-        }
-        throw new ApiFailure(404, "Not Found: method not found");
+        return this.answerGenerically(method, p);
     }
   }
 
-  // ── Updates ───────────────────────────────────────────────────────────────────────────────
-
-  private getUpdates(p: Payload, signal?: CancelSignal): Update[] | Promise<Update[]> {
-    if (this.webhookUrl !== "") {
-      throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+  /**
+   * Every other Bot API method, answered in the shape its declared return type has: a `send…` method
+   * that returns a Message sends one into the chat; a `get…` method returns an empty list or, having
+   * nothing to look up, Telegram's 400; the rest return `true`.
+   */
+  private answerGenerically(method: string, p: Payload): unknown {
+    const shape: MethodShape | undefined = Object.hasOwn(BOT_API_METHODS, method) ? BOT_API_METHODS[method] : undefined;
+    if (!shape) throw new ApiFailure(404, "Not Found: method not found");
+    if (method.startsWith("send")) {
+      if (shape.returns === "message") return this.newMessage(this.chatOf(p), p, { ...this.content(shape.content ?? [], p), ...this.caption(p) });
+      if (method === "sendMediaGroup") return this.sendMediaGroup(p);
     }
-    const offset = integerOf(p.offset);
-    const limit = Math.min(100, Math.max(1, integerOf(p.limit) ?? 100));
-    const timeout = Math.max(0, integerOf(p.timeout) ?? 0);
-    if (Array.isArray(p.allowed_updates)) {
-      this.allowedUpdates = new Set(p.allowed_updates.length > 0 ? p.allowed_updates.map(String) : DEFAULT_ALLOWED);
+    if (p.chat_id !== undefined) this.chatOf(p);
+    if (method.startsWith("get")) {
+      if (shape.returns === "array") return [];
+      throw badRequest(`the simulated Telegram has no data to answer ${method} with`);
     }
-    if (offset !== undefined) this.confirm(offset);
-    this.waiting?.conflict();
-    const ready = this.deliverable(limit);
-    if (ready.length > 0 || timeout === 0) return ready;
-    return new Promise<Update[]>((resolve, reject) => {
-      const finish = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", abort);
-        if (this.waiting === poll) this.waiting = undefined;
-      };
-      const abort = () => {
-        finish();
-        reject(new DOMException("The long poll was cancelled.", "AbortError"));
-      };
-      const poll: WaitingPoll = {
-        wake: () => {
-          const updates = this.deliverable(limit);
-          if (updates.length === 0) return;
-          finish();
-          resolve(updates);
-        },
-        conflict: () => {
-          finish();
-          reject(new ApiFailure(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
-        },
-      };
-      const timer = setTimeout(() => {
-        finish();
-        resolve([]);
-      }, timeout * 1000);
-      if (signal?.aborted) return abort();
-      signal?.addEventListener("abort", abort);
-      this.waiting = poll;
-    });
-  }
-
-  /** Forgets updates below `offset` (they are confirmed), or keeps the last `-offset` ones. */
-  private confirm(offset: number): void {
-    if (offset < 0) {
-      this.queue = this.queue.slice(offset);
-      return;
-    }
-    this.queue = this.queue.filter((u) => u.update_id >= offset);
-    this.confirmedOffset = Math.max(this.confirmedOffset, offset);
-  }
-
-  /** The first `limit` queued updates, after dropping kinds the bot did not ask for. */
-  private deliverable(limit: number): Update[] {
-    this.queue = this.queue.filter((update) => {
-      const kind = Object.keys(update).find((k) => k !== "update_id") ?? "";
-      if (this.allowedUpdates.has(kind)) return true;
-      this.options.onUpdateDropped?.(
-        update,
-        `Telegram did not deliver update ${update.update_id}: "${kind}" updates are not in the allowed_updates of the bot's getUpdates calls` +
-          ` (pass allowed_updates to bot.start() to receive them).`,
-      );
-      return false;
-    });
-    return this.queue.slice(0, limit);
-  }
-
-  private setWebhook(p: Payload): true {
-    if (typeof p.url !== "string") throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
-    if (p.url !== "" && !p.url.startsWith("https://")) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
-    this.waiting?.conflict();
-    this.webhookUrl = p.url;
-    if (p.drop_pending_updates === true) this.dropPending("setWebhook");
     return true;
-  }
-
-  private deleteWebhook(p: Payload): true {
-    this.webhookUrl = "";
-    if (p.drop_pending_updates === true) this.dropPending("deleteWebhook");
-    return true;
-  }
-
-  private dropPending(method: string): void {
-    for (const update of this.queue) {
-      this.options.onUpdateDropped?.(update, `Update ${update.update_id} was dropped by ${method}({ drop_pending_updates: true }).`);
-    }
-    this.queue = [];
   }
 
   // ── Chats and messages ─────────────────────────────────────────────────────────────────────
@@ -533,104 +357,44 @@ export class ApiSimulator {
     return entities ? { caption: text, caption_entities: entities } : { caption: text };
   }
 
-  private sendMessage(p: Payload): Message {
-    const state = this.chatOf(p);
-    return this.newMessage(state, p, this.messageText(p));
-  }
-
   /**
-   * A file the bot sends: a file id it got before, an HTTP URL (Telegram would download it), or an
-   * upload (`attach://`). Anything else is an id Telegram does not know for this bot.
+   * What a generic `send…` call puts in its Message: for each field its return type requires (`photo`,
+   * `dice`, `location`…), a file Telegram would have stored when the bot sent one (an id, URL or
+   * upload), a rolled die, or else the call's own parameters (a location's latitude and longitude).
    */
-  private fileFrom(value: unknown, kind: string, make: (fileId: string, uniqueId: string) => Payload): Payload {
-    if (value === undefined || value === "") throw badRequest(`there is no ${kind} in the request`);
-    if (typeof value === "string" && this.files.has(value)) return this.files.get(value)!;
-    if (typeof value !== "string" || !/^(https?|attach):\/\//.test(value)) {
-      throw badRequest("wrong file identifier/HTTP URL specified");
+  private content(fields: readonly string[], p: Payload): Payload {
+    // An animation is also its document, one file under both fields, as Telegram describes it.
+    const file = fields.some((field) => typeof p[field] === "string") ? this.newFile() : undefined;
+    const own = Object.fromEntries(Object.entries(p).filter(([key]) => !DELIVERY_PARAMS.test(key)));
+    const content: Payload = {};
+    for (const field of fields) {
+      if (file) content[field] = asField(field, file);
+      else if (field === "dice") content.dice = this.dice(p.emoji);
+      else content[field] = own;
     }
+    return content;
+  }
+
+  /** A file as Telegram describes one it stored. */
+  private newFile(): Payload {
     const n = ++this.fileIds;
-    const file = make(`Sim${kind}${n}`, `Sim${kind}Unique${n}`);
-    const ids = Array.isArray(file) ? (file as Payload[]).map((f) => String(f.file_id)) : [String(file.file_id)];
-    for (const id of ids) this.files.set(id, file);
-    return file;
+    return { file_id: `SimFile${n}`, file_unique_id: `SimUnique${n}`, file_size: 24_576 };
   }
 
-  private sendPhoto(p: Payload): Message {
-    const state = this.chatOf(p);
-    const sizes = this.fileFrom(p.photo, "photo", (fileId, uniqueId) =>
-      [
-        [90, 68],
-        [320, 240],
-        [800, 600],
-      ].map(([width, height], i) => ({
-        file_id: `${fileId}_${i}`,
-        file_unique_id: `${uniqueId}_${i}`,
-        file_size: Math.round(width * height * 0.12),
-        width,
-        height,
-      })) as unknown as Payload,
-    );
-    return this.newMessage(state, p, { photo: sizes, ...this.caption(p) });
+  private dice(emoji: unknown): Payload {
+    const face = typeof emoji === "string" && emoji in DICE_FACES ? emoji : "🎲";
+    return { emoji: face, value: 1 + Math.floor(this.random() * DICE_FACES[face]) };
   }
 
-  private sendDocument(p: Payload): Message {
+  /** One message per item of `media`, as Telegram sends an album. */
+  private sendMediaGroup(p: Payload): Message[] {
     const state = this.chatOf(p);
-    const document = this.fileFrom(p.document, "document", (file_id, file_unique_id) => {
-      const name = typeof p.document === "string" ? (p.document.split(/[/?#]/).filter(Boolean).pop() ?? "file") : "file";
-      return { file_name: name.replace(/^attach:/, ""), mime_type: "application/octet-stream", file_id, file_unique_id, file_size: 2048 };
+    if (!Array.isArray(p.media) || p.media.length < 2 || p.media.length > 10) throw badRequest("wrong number of media specified");
+    const album = `SimAlbum${this.fileIds + 1}`;
+    return (p.media as Payload[]).map((item) => {
+      const kind = String(item?.type ?? "document");
+      return this.newMessage(state, p, { media_group_id: album, [kind]: asField(kind, this.newFile()), ...this.caption(item ?? {}) });
     });
-    return this.newMessage(state, p, { document, ...this.caption(p) });
-  }
-
-  private sendSticker(p: Payload): Message {
-    const state = this.chatOf(p);
-    const sticker = this.fileFrom(p.sticker, "sticker", (file_id, file_unique_id) => ({
-      width: 512,
-      height: 512,
-      emoji: typeof p.emoji === "string" ? p.emoji : "🙂",
-      is_animated: false,
-      is_video: false,
-      type: "regular",
-      file_id,
-      file_unique_id,
-      file_size: 24_576,
-    }));
-    return this.newMessage(state, p, { sticker });
-  }
-
-  private sendDice(p: Payload): Message {
-    const state = this.chatOf(p);
-    const emoji = typeof p.emoji === "string" && p.emoji in DICE_FACES ? p.emoji : "🎲";
-    const value = 1 + Math.floor(this.random() * DICE_FACES[emoji]);
-    return this.newMessage(state, p, { dice: { emoji, value } });
-  }
-
-  private sendPoll(p: Payload): Message {
-    const state = this.chatOf(p);
-    if (typeof p.question !== "string" || p.question.trim() === "") throw badRequest("poll question must be non-empty");
-    const options = Array.isArray(p.options) ? p.options.map((o) => (typeof o === "string" ? o : String((o as Payload)?.text ?? ""))) : [];
-    if (options.length < 2) throw badRequest("poll must have at least 2 option");
-    if (options.length > 12) throw badRequest("poll can't have more than 12 options");
-    if (options.some((o) => o.trim() === "")) throw badRequest("poll options must be non-empty");
-    const poll = {
-      id: String(5_000_000_000_000_000_000n + BigInt(++this.pollIds)),
-      question: p.question,
-      options: options.map((text, i) => ({ persistent_id: String(i), text, voter_count: 0 })),
-      total_voter_count: 0,
-      is_closed: false,
-      is_anonymous: p.is_anonymous !== false,
-      type: p.type === "quiz" ? "quiz" : "regular",
-      allows_multiple_answers: p.allows_multiple_answers === true,
-      allows_revoting: p.type !== "quiz",
-      members_only: false,
-    };
-    return this.newMessage(state, p, { poll });
-  }
-
-  private sendChatAction(p: Payload): true {
-    this.chatOf(p);
-    if (typeof p.action !== "string" || !CHAT_ACTIONS.has(p.action)) throw badRequest("wrong parameter action in request");
-    return true;
   }
 
   private editable(p: Payload): StoredMessage {
@@ -663,118 +427,21 @@ export class ApiSimulator {
     return this.edit(stored, { text: text.text, entities: text.entities }, markup);
   }
 
-  private editMessageCaption(p: Payload): Message | true {
-    const markup = inlineMarkupOf(p.reply_markup);
-    if (p.inline_message_id !== undefined) return true;
-    const stored = this.editable(p);
-    if (typeof stored.message.text === "string") throw badRequest("there is no caption in the message to edit");
-    const caption = this.caption(p);
-    return this.edit(stored, { caption: caption.caption, caption_entities: caption.caption_entities }, markup);
-  }
-
   private editMessageReplyMarkup(p: Payload): Message | true {
     const markup = inlineMarkupOf(p.reply_markup);
     if (p.inline_message_id !== undefined) return true;
     return this.edit(this.editable(p), {}, markup);
   }
 
-  private deleteMessage(p: Payload): true {
-    const state = this.chatOf(p);
-    const stored = this.storedMessage(state, p, "message to delete not found");
-    // Bots may delete incoming messages only in private chats unless they are admins (this one is not).
-    if (!stored.fromBot && state.chat.type !== "private") throw badRequest("message can't be deleted for everyone");
-    state.messages.delete(integerOf(p.message_id)!);
-    return true;
-  }
-
-  private deleteMessages(p: Payload): true {
-    const state = this.chatOf(p);
-    if (!Array.isArray(p.message_ids) || p.message_ids.length === 0) throw badRequest("message identifiers are not specified");
-    for (const raw of p.message_ids) {
-      const id = integerOf(raw);
-      const stored = id === undefined ? undefined : state.messages.get(id);
-      if (stored && (stored.fromBot || state.chat.type === "private")) state.messages.delete(id!);
-    }
-    return true;
-  }
-
-  private setMessageReaction(p: Payload): true {
-    const state = this.chatOf(p);
-    this.storedMessage(state, p, "message to react not found");
-    return true;
-  }
-
   private answerQuery(open: Set<string>, id: unknown): true {
     if (typeof id !== "string" || !open.delete(id)) throw badRequest(QUERY_TOO_OLD);
     return true;
   }
-
-  private answerInlineQuery(p: Payload): true {
-    if (!Array.isArray(p.results)) throw badRequest("can't parse inline query results JSON object");
-    return this.answerQuery(this.openInlineQueries, p.inline_query_id);
-  }
-
-  private setMyCommands(p: Payload): true {
-    if (!Array.isArray(p.commands)) throw badRequest("can't parse commands JSON object");
-    if (p.commands.length > 100) throw badRequest("too many commands specified");
-    for (const c of p.commands as Payload[]) {
-      if (typeof c?.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command)) throw badRequest("BOT_COMMAND_INVALID");
-      if (typeof c.description !== "string" || c.description.length < 1 || c.description.length > 256) {
-        throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
-      }
-    }
-    this.commands.set(commandScopeKey(p), (p.commands as Payload[]).map((c) => ({ command: String(c.command), description: String(c.description) })));
-    return true;
-  }
-
-  private getChat(p: Payload): Payload {
-    const { chat } = this.chatOf(p);
-    return {
-      ...chat,
-      accent_color_id: Math.abs(chat.id) % 7,
-      max_reaction_count: 11,
-      accepted_gift_types: {
-        unlimited_gifts: false,
-        limited_gifts: false,
-        unique_gifts: false,
-        premium_subscription: false,
-        gifts_from_channels: false,
-      },
-    };
-  }
 }
 
-/** Commands are stored per scope and language, as `setMyCommands` documents. */
-function commandScopeKey(p: Payload): string {
-  return JSON.stringify([p.scope ?? { type: "default" }, p.language_code ?? ""]);
-}
-
-/**
- * The markup a sent message keeps: Telegram's `Message.reply_markup` only ever holds an inline
- * keyboard (reply keyboards belong to the client, not the message), after the checks Telegram makes.
- */
-function inlineMarkupOf(markup: unknown): Payload | undefined {
-  if (markup === undefined) return undefined;
-  if (typeof markup !== "object" || markup === null) throw badRequest("can't parse reply keyboard markup JSON object");
-  const rows = (markup as Payload).inline_keyboard;
-  if (rows === undefined) return undefined;
-  if (!Array.isArray(rows) || rows.some((row) => !Array.isArray(row))) {
-    throw badRequest("can't parse reply keyboard markup JSON object");
-  }
-  for (const button of rows.flat() as Payload[]) {
-    if (typeof button !== "object" || button === null) throw badRequest("can't parse inline keyboard button: InlineKeyboardButton must be an Object");
-    if (typeof button.text !== "string" || button.text === "") throw badRequest("can't parse inline keyboard button: Text must be non-empty");
-    if (!INLINE_BUTTON_ACTIONS.some((action) => button[action] !== undefined)) {
-      throw badRequest("can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard");
-    }
-    // Telegram's answer to any url it would not open (blob:, data:, javascript:…).
-    if (button.url !== undefined && !isButtonUrlAllowed(button.url)) throw badRequest("BUTTON_URL_INVALID");
-    if (button.callback_data !== undefined) {
-      const bytes = utf8Length(String(button.callback_data));
-      if (bytes < 1 || bytes > 64) throw badRequest("BUTTON_DATA_INVALID");
-    }
-  }
-  return { inline_keyboard: rows };
+/** A stored file under a Message field: photos come as a list of sizes. */
+function asField(field: string, file: Payload): Payload | Payload[] {
+  return field === "photo" ? [{ ...file, width: 800, height: 600 }] : file;
 }
 
 function isChat(value: unknown): value is Chat {

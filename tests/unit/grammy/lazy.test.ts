@@ -293,8 +293,10 @@ interface ProgramRun {
 function runAssignedPromise(when: string): Promise<ProgramRun> {
   const viteNode = fileURLToPath(new URL("../../../node_modules/vite-node/vite-node.mjs", import.meta.url));
   const program = fileURLToPath(new URL("./programs/assigned-promise.ts", import.meta.url));
+  // The unit tests' config: its plugins serve the virtual modules the program's imports use.
+  const config = fileURLToPath(new URL("../../../vitest.config.ts", import.meta.url));
   return new Promise((resolve) => {
-    execFile(process.execPath, [viteNode, program, when], (error, stdout, stderr) => {
+    execFile(process.execPath, [viteNode, "--config", config, program, when], (error, stdout, stderr) => {
       const events = stdout.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as ProgramRun["events"][number]);
       resolve({ code: typeof error?.code === "number" ? error.code : 0, stderr, events });
     });

@@ -1,11 +1,13 @@
 import type { MarkdownRenderer } from "vitepress";
 import type { ThemeLabels } from "./theme-labels";
+import { LOCALES, type Locale } from "../playground/i18n/locale";
 
 type Labels = Pick<ThemeLabels, "copyCode" | "permalink">;
 
 /** The page's locale from markdown-it's env (VitePress sets `relativePath`, e.g. "es/sessions/keys.md"). */
-export function localeOf(env: unknown): "en" | "es" {
-  return String((env as { relativePath?: string } | undefined)?.relativePath ?? "").startsWith("es/") ? "es" : "en";
+export function localeOf(env: unknown): Locale {
+  const folder = String((env as { relativePath?: string } | undefined)?.relativePath ?? "").split("/")[0];
+  return LOCALES.find((locale) => locale !== "en" && locale === folder) ?? "en";
 }
 
 /**
@@ -13,7 +15,7 @@ export function localeOf(env: unknown): "en" | "es" {
  * takes one copy-button title for the whole site and writes 'Permalink to "…"' itself; both are rendered
  * into the page's HTML, so they are rewritten here, per page, as the markdown renders.
  */
-export function localizeMarkdownLabels(md: MarkdownRenderer, labels: Record<"en" | "es", Labels>): void {
+export function localizeMarkdownLabels(md: MarkdownRenderer, labels: Record<Locale, Labels>): void {
   const fence = md.renderer.rules.fence!;
   md.renderer.rules.fence = (tokens, idx, options, env, self) =>
     fence(tokens, idx, options, env, self).replace(

@@ -5,9 +5,9 @@
  * the sandbox's events, so each side can be built and tested alone.
  */
 import type { Update } from "grammy/types";
-import type { PlaygroundLocale } from "./i18n";
 import type { ConcurrencyResult, Schedule } from "./scenario/concurrency";
 import type { KeyStrategy } from "./scenario/programs";
+import type { Locale } from "./i18n/locale";
 
 /** Imports a program may use; anything else is a compile error that lists these. */
 export const AVAILABLE_MODULES = ["grammy", "grammy/web", "grammy/types", "@session-lab/adapters-browser", "idb-keyval"] as const;
@@ -36,7 +36,7 @@ export interface Diagnostic {
 export type CompilerRequest =
   /** `nestedWorker: false` runs esbuild in the compiler worker itself (a retry after a start that stalled). */
   | { type: "init"; nestedWorker?: false }
-  | { type: "compile"; id: number; code: string; filename: string; locale: PlaygroundLocale };
+  | { type: "compile"; id: number; code: string; filename: string; locale: Locale };
 
 /** Compiler worker → main thread. */
 export type CompilerResponse =

@@ -2,6 +2,7 @@
  * The home page's traffic strip, in both languages. The bot's own replies are not here: they come from
  * the recorded run of each locale's example file (`.vitepress/theme/hero/pizza-traffic.json`).
  */
+import type { Locale } from "../../playground/i18n/locale";
 
 /** Everything the strip says besides the recorded run. */
 export interface HeroStrings {
@@ -57,3 +58,6 @@ export const heroEs: HeroStrings = {
   reply: (text) => `El bot responde «${text}».`,
   replay: "Repetir",
 };
+
+/** The hero's strings by language. */
+export const HERO_STRINGS: Readonly<Record<Locale, HeroStrings>> = { en: heroEn, es: heroEs };

@@ -1,7 +1,8 @@
 import type { SiteThemeConfig, ThemeLabels } from "../theme-labels";
+import type { Locale } from "../../playground/i18n/locale";
 
 /** The labels VitePress's theme has no option for, by locale (see `.vitepress/theme-labels.ts`). */
-export const THEME_LABELS: Record<"en" | "es", SiteThemeConfig["labels"]> = {
+export const THEME_LABELS: Record<Locale, SiteThemeConfig["labels"]> = {
   en: {
     mainNav: "Main navigation",
     sidebarNav: "Sidebar navigation",
@@ -19,7 +20,7 @@ export const THEME_LABELS: Record<"en" | "es", SiteThemeConfig["labels"]> = {
 };
 
 /** The labels rendered into each page's markdown: code blocks' copy buttons and headings' anchors. */
-export const MARKDOWN_LABELS: Record<"en" | "es", Pick<ThemeLabels, "copyCode" | "permalink">> = {
+export const MARKDOWN_LABELS: Record<Locale, Pick<ThemeLabels, "copyCode" | "permalink">> = {
   en: {
     copyCode: "Copy code",
     permalink: (title) => `Permalink to “${title}”`,

@@ -13,13 +13,14 @@ import type { Update } from "grammy/types";
 import { getCompiler, type CompileResult, type InitProgress } from "../compiler/client";
 import type { RunnerEvent, SandboxEvent } from "../protocol";
 import { SandboxRunner } from "../run/runner";
-import { generateProgram, type ComparisonSide, type ScenarioLocale } from "../scenario";
+import { generateProgram, type ComparisonSide } from "../scenario";
 import { DeadlineError, withDeadline } from "../scenario/deadline";
+import type { Locale } from "../i18n/locale";
 
 /** What {@link runSides} needs. */
 export interface RunSidesOptions {
   sides: readonly ComparisonSide[];
-  locale: ScenarioLocale;
+  locale: Locale;
   updates: readonly Update[];
   /** The view's database name; each side's database is named after it ({@link sideDatabase}), and emptied before the run. */
   database: string;

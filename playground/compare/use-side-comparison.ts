@@ -10,22 +10,11 @@ import { clearDatabase, readDatabase, type DatabaseSnapshot } from "../composabl
 import { pageScope } from "../composables/page-scope";
 import { loadSavedText, saveText } from "../composables/saved-code";
 import { FrameBatcher } from "../store/frame-batcher";
-import {
-  COMPARISONS,
-  formatScenarioError,
-  parseScenario,
-  presetById,
-  presetsFor,
-  stepsToUpdates,
-  tallyStorage,
-  type ProgramComparison,
-  type ScenarioLocale,
-  type Step,
-  type Tally,
-} from "../scenario";
+import { COMPARISONS, formatScenarioError, parseScenario, presetById, presetsFor, stepsToUpdates, tallyStorage, type ProgramComparison, type Step, type Tally } from "../scenario";
 import { runSides, sideDatabase } from "./run-sides";
 import { comparisonStrings } from "./strings/comparison";
 import { describeRunFailure } from "./run-failure";
+import type { Locale } from "../i18n/locale";
 
 /** Longer scenarios are refused: the lanes are meant to be read, one row per update. */
 export const MAX_SCENARIO_STEPS = 60;
@@ -42,7 +31,7 @@ export type RunStatus = "idle" | "loading" | "running" | "done" | "failed";
 /** What a comparison view is made of. */
 export interface SideComparisonOptions {
   comparison: ProgramComparison;
-  locale: ScenarioLocale;
+  locale: Locale;
   /** Also read every side's database after every update, for views that show the stored sessions. */
   snapshots?: boolean;
   /** The preset the editor starts with (default: the first that suits the comparison). */

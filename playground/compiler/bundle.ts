@@ -3,11 +3,11 @@
  * esbuild): both packages have the same API, so the tests exercise exactly what the browser runs.
  */
 import type { BuildFailure, BuildResult, Loader } from "esbuild-wasm";
-import type { PlaygroundLocale } from "../i18n";
 import type { Diagnostic } from "../protocol";
 import { toDiagnostic } from "./diagnostics";
 import { ENTRY_FILE, entrySource, programPlugin, type ProgramFormat } from "./program-entry";
 import { registryPlugin } from "./registry-plugin";
+import type { Locale } from "../i18n/locale";
 
 /** The part of esbuild's API a compile needs; `esbuild-wasm` and native `esbuild` both satisfy it. */
 export type Esbuild = Pick<typeof import("esbuild-wasm"), "build">;
@@ -31,7 +31,7 @@ function isBuildFailure(error: unknown): error is BuildFailure {
 }
 
 /** One build of the program, loaded by the entry as `format`; build failures are thrown as esbuild throws them. */
-function build(esbuild: Esbuild, code: string, filename: string, format: ProgramFormat, locale: PlaygroundLocale) {
+function build(esbuild: Esbuild, code: string, filename: string, format: ProgramFormat, locale: Locale) {
   return esbuild.build({
     stdin: { contents: entrySource(filename, format), sourcefile: ENTRY_FILE, loader: "js" },
     // Names the program exactly `filename` in messages and the source map, in Node as in the browser.
@@ -76,7 +76,7 @@ export async function bundleProgram(
   esbuild: Esbuild,
   code: string,
   filename: string,
-  locale: PlaygroundLocale = "en",
+  locale: Locale = "en",
 ): Promise<BundleResult> {
   try {
     let result = await build(esbuild, code, filename, "esm", locale);

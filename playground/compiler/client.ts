@@ -2,13 +2,14 @@
  * The main thread's handle on the compiler worker. Framework-free, and safe to import during VitePress SSR:
  * nothing touches `Worker` or `window` until the first call.
  */
-import { toPlaygroundLocale, type PlaygroundLocale } from "../i18n";
+import { toPlaygroundLocale } from "../i18n";
 import { compilerStrings } from "../i18n/compiler";
 import type { CompilerRequest, CompilerResponse, Diagnostic } from "../protocol";
 import { createCompileCache, type CompileCache } from "./compile-cache";
 // The worker's built (hashed) URL: it changes whenever the compiler does, so it also versions the cache.
 import compilerWorkerUrl from "./compiler.worker.ts?worker&url";
 import { errorMessage } from "../error-text";
+import type { Locale } from "../i18n/locale";
 
 /** A compile's outcome: the ES module bundle and its source map (JSON), or the diagnostics that stopped it. */
 export type CompileResult =
@@ -30,7 +31,7 @@ export interface Compiler {
    * Resolves with diagnostics for errors in the code, worded in `locale` (by default the page's language);
    * rejects only when the compiler cannot run at all.
    */
-  compile(code: string, filename?: string, locale?: PlaygroundLocale): Promise<CompileResult>;
+  compile(code: string, filename?: string, locale?: Locale): Promise<CompileResult>;
   /** Whether `compile` would answer from the cache of programs compiled before, without the compiler. */
   isCached(code: string, filename?: string): boolean;
 }
@@ -240,7 +241,7 @@ export function getCompiler(): Compiler {
  * The language of the page (VitePress sets `<html lang>` per locale, and the playground's strings follow it
  * too); English where there is no page, as in Node.
  */
-function pageLocale(): PlaygroundLocale {
+function pageLocale(): Locale {
   return toPlaygroundLocale(typeof document === "undefined" ? undefined : document.documentElement.lang);
 }
 

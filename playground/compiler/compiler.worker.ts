@@ -5,13 +5,13 @@
 import * as esbuild from "esbuild-wasm/esm/browser.js";
 // Shipped with the site by Vite, never fetched from a CDN.
 import wasmUrl from "esbuild-wasm/esbuild.wasm?url";
-import type { PlaygroundLocale } from "../i18n";
 import { compilerStrings } from "../i18n/compiler";
 import type { CompilerRequest, CompilerResponse } from "../protocol";
 import { bundleProgram } from "./bundle";
 import { warmUp } from "./warm-up";
 import { loadWasm } from "./wasm-loader";
 import { errorMessage } from "../error-text";
+import type { Locale } from "../i18n/locale";
 
 // The project's lib is DOM, not WebWorker; these are the two worker globals used here.
 const scope = self as unknown as {
@@ -53,7 +53,7 @@ function init(nestedWorker = true): Promise<number> {
   return ready;
 }
 
-async function compile(id: number, code: string, filename: string, locale: PlaygroundLocale): Promise<void> {
+async function compile(id: number, code: string, filename: string, locale: Locale): Promise<void> {
   const strings = compilerStrings(locale);
   // Counted from the request on, so that a warm-up build never starts while this one waits for esbuild.
   compiling++;

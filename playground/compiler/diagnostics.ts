@@ -2,9 +2,9 @@
  * Turns esbuild's messages into the playground's {@link Diagnostic}s, positioned in the user's file.
  */
 import type { Message } from "esbuild-wasm";
-import type { PlaygroundLocale } from "../i18n";
 import { compilerStrings, type CompilerStrings } from "../i18n/compiler";
 import type { Diagnostic } from "../protocol";
+import type { Locale } from "../i18n/locale";
 
 function utf8Length(codePoint: number): number {
   return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
@@ -53,7 +53,7 @@ export function toDiagnostic(
   message: Message,
   severity: Diagnostic["severity"],
   filename: string,
-  locale: PlaygroundLocale = "en",
+  locale: Locale = "en",
 ): Diagnostic {
   const strings = compilerStrings(locale);
   const text = [messageText(message, strings), ...message.notes.map((note) => noteText(note, filename, strings))].join("\n");

@@ -3,9 +3,9 @@
  * the build at the import's line.
  */
 import type { Plugin } from "esbuild-wasm";
-import type { PlaygroundLocale } from "../i18n";
 import type { AvailableModule } from "../protocol";
 import { registryShim, resolveSpecifier } from "./resolver";
+import type { Locale } from "../i18n/locale";
 
 /** The esbuild namespace of the registry shims; it also shows up as their name in source maps. */
 export const REGISTRY_NAMESPACE = "session-lab";
@@ -14,7 +14,7 @@ export const REGISTRY_NAMESPACE = "session-lab";
  * Resolves every import of the program through {@link resolveSpecifier}, refusing in `locale`; nothing is read
  * from a file system.
  */
-export function registryPlugin(locale: PlaygroundLocale = "en"): Plugin {
+export function registryPlugin(locale: Locale = "en"): Plugin {
   return {
     name: "session-lab-registry",
     setup(build) {

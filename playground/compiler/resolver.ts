@@ -4,9 +4,9 @@
  * The playground never bundles grammY: every allowed import becomes a tiny module that reads the sandbox's
  * registry at run time, so a compile stays fast and small whatever the program imports.
  */
-import type { PlaygroundLocale } from "../i18n";
 import { compilerStrings } from "../i18n/compiler";
 import { AVAILABLE_MODULES, MODULE_REGISTRY, type AvailableModule } from "../protocol";
+import type { Locale } from "../i18n/locale";
 
 /** What an import specifier resolves to: one of the playground's modules, or an error to show at the import. */
 export type Resolution = { ok: true; module: AvailableModule } | { ok: false; message: string };
@@ -50,7 +50,7 @@ export function isServerStorage(specifier: string): boolean {
  * The error text for an import the playground cannot provide, in `locale`: it names every module that is
  * available and grammY's deno.land URLs, and for a server's storage suggests memory or the IndexedDB adapter.
  */
-export function unavailableMessage(specifier: string, locale: PlaygroundLocale = "en"): string {
+export function unavailableMessage(specifier: string, locale: Locale = "en"): string {
   const strings = compilerStrings(locale);
   const refusal = strings.cannotImport(specifier, AVAILABLE_MODULES);
   return isServerStorage(specifier) ? `${refusal}\n${strings.serverStorage(specifier)}` : refusal;
@@ -60,7 +60,7 @@ export function unavailableMessage(specifier: string, locale: PlaygroundLocale =
  * Maps an import specifier to a playground module, accepting Deno's spellings of the same modules; a refusal
  * is worded in `locale`.
  */
-export function resolveSpecifier(specifier: string, locale: PlaygroundLocale = "en"): Resolution {
+export function resolveSpecifier(specifier: string, locale: Locale = "en"): Resolution {
   if (isAvailable(specifier)) return { ok: true, module: specifier };
 
   const deno = DENO_GRAMMY.exec(specifier);

@@ -1,4 +1,4 @@
-import type { PlaygroundLocale } from "../i18n";
+import type { Locale } from "../i18n/locale";
 
 /**
  * The example programs, one source for the docs and the playground. Loaded lazily as raw text: picking an
@@ -37,7 +37,7 @@ export function isExample(name: string | null | undefined): name is string {
 }
 
 /** The source of `name` in `locale`, falling back to English when that locale has no file. */
-export async function loadExample(name: string, locale: PlaygroundLocale): Promise<string> {
+export async function loadExample(name: string, locale: Locale): Promise<string> {
   const load = sources[`../examples/${name}/${locale}.ts`] ?? sources[`../examples/${name}/en.ts`];
   if (!load) throw new Error(`There is no example named "${name}".`);
   return load();

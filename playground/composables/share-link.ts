@@ -1,5 +1,6 @@
 import { deflateSync, Inflate, strFromU8, strToU8 } from "fflate";
 import { errorMessage } from "../error-text";
+import { localePath, type Locale } from "../i18n/locale";
 
 /** The URL hash parameter that carries shared code. */
 export const SHARE_PARAM = "code";
@@ -125,6 +126,6 @@ export function shareUrl(base: string, example: string, code: string): string {
 }
 
 /** The full playground's path in `locale` (before the site base is added). */
-export function fullPlaygroundPath(locale: "en" | "es"): string {
-  return locale === "es" ? "/es/playground" : "/playground";
+export function fullPlaygroundPath(locale: Locale): string {
+  return localePath(locale, "/playground");
 }

@@ -1,4 +1,4 @@
-import { toPlaygroundLocale } from "../i18n/locale";
+import { toPlaygroundLocale, type Locale } from "../i18n/locale";
 
 /** The few words the editor shows itself; everything else (the accessible name) comes from the parent. */
 export interface EditorStrings {
@@ -35,5 +35,7 @@ const es: EditorStrings = {
  * `<html>`), so the contract stays a single `label` prop. Anything not Spanish gets English.
  */
 export function editorStrings(lang: string | null | undefined): EditorStrings {
-  return toPlaygroundLocale(lang ?? undefined) === "es" ? es : en;
+  return STRINGS[toPlaygroundLocale(lang ?? undefined)];
 }
+
+const STRINGS: Record<Locale, EditorStrings> = { en, es };

@@ -3,7 +3,7 @@
  * and its failures. Kept apart from the full string tables because the compiler worker imports it, and the
  * worker should carry these few strings, not the whole playground's.
  */
-import type { PlaygroundLocale } from "./index";
+import type { Locale } from "./locale";
 
 /** The compiler's words in one language. */
 export interface CompilerStrings {
@@ -40,7 +40,7 @@ export interface CompilerStrings {
 const ADAPTER = '"@session-lab/adapters-browser"';
 
 /** "a, b and c" in English, "a, b y c" in Spanish ("e" before an "i" sound, as Spanish writes it). */
-function list(items: readonly string[], locale: PlaygroundLocale): string {
+function list(items: readonly string[], locale: Locale): string {
   if (items.length < 2) return items.join("");
   const last = items[items.length - 1]!;
   const and = locale === "en" ? "and" : /^h?i[^aeiou]/i.test(last) ? "e" : "y";
@@ -86,6 +86,8 @@ const es: CompilerStrings = {
 };
 
 /** The compiler's strings for `locale`. */
-export function compilerStrings(locale: PlaygroundLocale): CompilerStrings {
-  return locale === "es" ? es : en;
+export function compilerStrings(locale: Locale): CompilerStrings {
+  return STRINGS[locale];
 }
+
+const STRINGS: Record<Locale, CompilerStrings> = { en, es };

@@ -2,6 +2,8 @@
  * The few strings the docs-page placeholder shows before the playground loads. Kept apart from the full
  * string tables so the placeholder, which every docs page carries, stays a few hundred bytes.
  */
+import type { Locale } from "./locale";
+
 export const EMBED_STRINGS = {
   en: {
     title: "Try it in the playground",
@@ -27,7 +29,7 @@ export const EMBED_STRINGS = {
     modeCompare: "Estricta contra perezosa",
     about: "Acerca del playground",
   },
-} as const;
+} as const satisfies Record<Locale, object>;
 
 /** The placeholder's strings in one language. */
 export type EmbedStrings = (typeof EMBED_STRINGS)["en"] | (typeof EMBED_STRINGS)["es"];

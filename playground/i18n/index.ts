@@ -1,31 +1,33 @@
 import { en } from "./en";
 import { es } from "./es";
 import type { PlaygroundMessages } from "./messages";
-import type { PlaygroundLocale } from "./locale";
+import type { Locale } from "./locale";
 
-export { toPlaygroundLocale, type PlaygroundLocale } from "./locale";
+export { toPlaygroundLocale, type Locale } from "./locale";
 
 export type { PlaygroundMessages } from "./messages";
 
 
 /** The strings for `locale`. */
-export function messagesFor(locale: PlaygroundLocale): PlaygroundMessages {
-  return locale === "es" ? es : en;
+export function messagesFor(locale: Locale): PlaygroundMessages {
+  return MESSAGES[locale];
 }
+
+const MESSAGES: Record<Locale, PlaygroundMessages> = { en, es };
 
 
 /** Bytes as "1.2 MB"/"1,2 MB", for the compiler's download progress. */
-export function formatBytes(bytes: number, locale: PlaygroundLocale): string {
+export function formatBytes(bytes: number, locale: Locale): string {
   const format = byteFormat(locale);
   if (bytes < 1024) return `${format.format(bytes)} B`;
   if (bytes < 1024 * 1024) return `${format.format(bytes / 1024)} KB`;
   return `${format.format(bytes / 1024 / 1024)} MB`;
 }
 
-const byteFormats = new Map<PlaygroundLocale, Intl.NumberFormat>();
+const byteFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** Building an `Intl.NumberFormat` is slow (tens of ms on a busy machine), and progress calls this per frame. */
-function byteFormat(locale: PlaygroundLocale): Intl.NumberFormat {
+function byteFormat(locale: Locale): Intl.NumberFormat {
   let format = byteFormats.get(locale);
   if (!format) {
     format = new Intl.NumberFormat(locale === "es" ? "es-ES" : "en-US", { maximumFractionDigits: 1 });

@@ -7,11 +7,11 @@ import "fake-indexeddb/auto";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it } from "vitest";
 import { startProgram, type ProgramHarness } from "../sandbox/testing/sandbox-harness";
-import type { ScenarioLocale } from "./format";
 import { presetById, PRESETS } from "./presets";
 import { COMPARISONS, generateProgram, type ComparisonSide, type ProgramSpec } from "./programs";
 import { compareTallies, tallyStorage, type Tally } from "./tally";
 import { countOps, countWithGrammy, scenarioUpdates, type CountedOp } from "./testing/count-with-grammy";
+import type { Locale } from "../i18n/locale";
 
 const running: ProgramHarness[] = [];
 afterEach(async () => {
@@ -23,7 +23,7 @@ let databases = 0;
 const updatesOf = scenarioUpdates;
 
 /** Runs a side's generated program in the sandbox, one update at a time, and tallies what it observed. */
-async function runInSandbox(spec: ProgramSpec, locale: ScenarioLocale, updates: readonly Update[]): Promise<Tally> {
+async function runInSandbox(spec: ProgramSpec, locale: Locale, updates: readonly Update[]): Promise<Tally> {
   const harness = await startProgram(generateProgram(spec, locale), { database: `scenario-test-${++databases}` });
   running.push(harness);
   await harness.waitFor("ready");
@@ -50,7 +50,7 @@ function flatten(tally: Tally): CountedOp[] {
 
 
 describe("the sandbox's tallies match real grammY", () => {
-  const cases: { preset: string; view: "strict-vs-lazy" | "keys"; side: ComparisonSide; locale: ScenarioLocale }[] = [];
+  const cases: { preset: string; view: "strict-vs-lazy" | "keys"; side: ComparisonSide; locale: Locale }[] = [];
   for (const preset of PRESETS) {
     for (const view of preset.views) {
       if (view === "concurrency") continue;

@@ -2,14 +2,15 @@
  * Words the parser's refusals for readers, in English and in Spanish (addressing the reader as
  * "tú"). Each message names the line and says what to write instead.
  */
-import { LIMITS, PERSON_NAMES, PLACE_NAMES, type ScenarioLocale } from "./format";
+import { LIMITS, PERSON_NAMES, PLACE_NAMES } from "./format";
 import type { ScenarioError, ScenarioErrorReason } from "./parse";
+import type { Locale } from "../i18n/locale";
 
 const quoteEn = (s: string) => `"${s}"`;
 const quoteEs = (s: string) => `«${s}»`;
 
 /** "a, b or c" / "a, b o c". */
-function listOf(items: readonly string[], locale: ScenarioLocale): string {
+function listOf(items: readonly string[], locale: Locale): string {
   const last = items[items.length - 1];
   return `${items.slice(0, -1).join(", ")} ${locale === "es" ? "o" : "or"} ${last}`;
 }
@@ -54,13 +55,15 @@ const es: Reasons = {
   "duplicate-poll-option": (r) => `eliges la opción ${r.option} dos veces; nombra cada opción una sola vez`,
 };
 
+const REASONS: Record<Locale, Reasons> = { en, es };
+
 /** The reason alone, without the line number: "unknown person "dave" — use ana, ben or chloe". */
-export function describeScenarioReason(reason: ScenarioErrorReason, locale: ScenarioLocale): string {
-  const reasons = locale === "es" ? es : en;
+export function describeScenarioReason(reason: ScenarioErrorReason, locale: Locale): string {
+  const reasons = REASONS[locale];
   return (reasons[reason.code] as (r: ScenarioErrorReason) => string)(reason);
 }
 
 /** A refused line as a sentence: "Line 3: unknown person "dave" — use ana, ben or chloe". */
-export function formatScenarioError(error: ScenarioError, locale: ScenarioLocale): string {
+export function formatScenarioError(error: ScenarioError, locale: Locale): string {
   return `${locale === "es" ? "Línea" : "Line"} ${error.line}: ${describeScenarioReason(error, locale)}`;
 }

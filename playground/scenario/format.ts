@@ -34,15 +34,10 @@
  * and `group2` are two groups all three people are in.
  */
 import type { Chat, User } from "grammy/types";
-
-/** The languages scenarios and their messages are written in. */
-export type ScenarioLocale = "en" | "es";
-
-/** The languages a scenario's texts come in, in a fixed order. */
-export const SCENARIO_LOCALES: readonly ScenarioLocale[] = ["en", "es"];
+import type { Locale } from "../i18n/locale";
 
 /** A text in every language the site speaks. */
-export type Localized = Readonly<Record<ScenarioLocale, string>>;
+export type Localized = Readonly<Record<Locale, string>>;
 
 /** The names a scenario can use for people, in the order error messages list them. */
 export const PERSON_NAMES = ["ana", "ben", "chloe"] as const;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateUpdate } from "../telegram/updates";
-import { SCENARIO_LOCALES, type Step } from "./format";
+import { LOCALES } from "../i18n/locale";
+import type { Step } from "./format";
 import { parseScenario } from "./parse";
 import { presetById, PRESETS, presetsFor } from "./presets";
 import { stepsToUpdates } from "./to-updates";
@@ -30,7 +31,7 @@ describe("presets", () => {
   it("have distinct ids, titles and descriptions in both languages", () => {
     expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
     for (const preset of PRESETS) {
-      for (const locale of SCENARIO_LOCALES) {
+      for (const locale of LOCALES) {
         expect(preset.title[locale].length).toBeGreaterThan(3);
         expect(preset.description[locale].length).toBeGreaterThan(20);
       }
@@ -41,7 +42,7 @@ describe("presets", () => {
   });
 
   it.each(PRESETS.map((p) => [p.id, p] as const))("%s parses cleanly in both languages, into valid updates", (_id, preset) => {
-    for (const locale of SCENARIO_LOCALES) {
+    for (const locale of LOCALES) {
       expect(parseScenario(preset.text[locale]).ok).toBe(true);
       for (const update of stepsToUpdates(stepsOf(preset.text[locale]))) expect(validateUpdate(update).ok).toBe(true);
     }

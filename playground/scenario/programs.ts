@@ -5,7 +5,8 @@
  * session, as lazy sessions require), so the storage traffic differs only by what the side changes.
  * The source is meant to be shown to readers, so it is built as plain, commented TypeScript.
  */
-import type { Localized, ScenarioLocale } from "./format";
+import type { Localized } from "./format";
+import type { Locale } from "../i18n/locale";
 
 /** `session()` (reads on every update with a key) or `lazySession()` (reads when touched). */
 export type SessionMode = "strict" | "lazy";
@@ -98,9 +99,9 @@ const TEXT = {
       "// manejador no toca `ctx.session`. Las respuestas a encuestas, y los mensajes sin 🍕 ni /hunger, no\n" +
       "// llegan a ningún manejador: solo los ve el middleware de sesión.",
   },
-} satisfies Record<ScenarioLocale, unknown>;
+} satisfies Record<Locale, unknown>;
 
-const KEY_WORDS: Record<ScenarioLocale, Record<KeyStrategy, string>> = {
+const KEY_WORDS: Record<Locale, Record<KeyStrategy, string>> = {
   en: { chat: "per chat", user: "per user", "user-chat": "per user and chat" },
   es: { chat: "por chat", user: "por usuario", "user-chat": "por usuario y chat" },
 };
@@ -115,7 +116,7 @@ const KEY_OPTION: Record<KeyStrategy, string[]> = {
 };
 
 /** The complete program of one side, in `locale` (comments and the bot's reply). */
-export function generateProgram(spec: ProgramSpec, locale: ScenarioLocale): string {
+export function generateProgram(spec: ProgramSpec, locale: Locale): string {
   const t = TEXT[locale];
   const lazy = spec.mode === "lazy";
   // In a lazy session every handler first awaits the data; a strict one has it at hand.

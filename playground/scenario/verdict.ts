@@ -2,7 +2,8 @@
  * The plain-language summary under a comparison: who made fewer storage calls, and who wrote
  * fewer bytes, in English and Spanish. Only wording: the numbers come from the tallies.
  */
-import type { Localized, ScenarioLocale } from "./format";
+import type { Localized } from "./format";
+import { LOCALES, type Locale } from "../i18n/locale";
 
 /** The totals a verdict speaks about. */
 export interface VerdictTotals {
@@ -54,6 +55,8 @@ const es: Words = {
   moreBytes: (other, more, b, a) => `${capitalize(other)} escribió ${es.n(more)} ${es.bytes(more)} más: ${es.n(b)} en vez de ${es.n(a)}.`,
 };
 
+const WORDS: Record<Locale, Words> = { en, es };
+
 function sentence(words: Words, base: string, a: VerdictTotals, other: string, b: VerdictTotals): string {
   if (a.calls === 0 && b.calls === 0) return words.none(base, other);
   const calls =
@@ -72,9 +75,7 @@ function sentence(words: Words, base: string, a: VerdictTotals, other: string, b
 
 /** The verdict on `other` measured against `base`, in every language. */
 export function verdictOf(baseLabel: Localized, a: VerdictTotals, otherLabel: Localized, b: VerdictTotals): Localized {
-  const out = {} as Record<ScenarioLocale, string>;
-  for (const locale of ["en", "es"] as const) {
-    out[locale] = sentence(locale === "es" ? es : en, baseLabel[locale], a, otherLabel[locale], b);
-  }
+  const out = {} as Record<Locale, string>;
+  for (const locale of LOCALES) out[locale] = sentence(WORDS[locale], baseLabel[locale], a, otherLabel[locale], b);
   return out;
 }

@@ -4,9 +4,8 @@
  * Spanish page lists its problems in Spanish. JSON paths, field names and values are never translated:
  * they are what the user types.
  */
+import type { Locale } from "../i18n/locale";
 
-/** The languages the validator can answer in (the same as the playground's). */
-export type ValidatorLocale = "en" | "es";
 
 /**
  * A JSON value as the validator saw it, before it is put into words: strings arrive already quoted
@@ -217,6 +216,8 @@ const es: ValidatorMessages = {
 };
 
 /** The validator's sentences in `locale`. */
-export function validatorMessages(locale: ValidatorLocale): ValidatorMessages {
-  return locale === "es" ? es : en;
+export function validatorMessages(locale: Locale): ValidatorMessages {
+  return MESSAGES[locale];
 }
+
+const MESSAGES: Record<Locale, ValidatorMessages> = { en, es };

@@ -11,9 +11,9 @@ import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
 import { comparisonStrings, type ComparisonStrings } from "../../playground/compare/strings/comparison";
 import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
 import { SCHEDULES, type Schedule } from "../../playground/scenario/schedules";
-import type { ScenarioLocale } from "../../playground/scenario";
 import { useBrowser, type WatchedPage } from "./browser";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
+import type { Locale } from "../../playground/i18n/locale";
 
 const { open } = useBrowser();
 /** A run of real grammY per test, on a machine that may be busy: room enough, no timing asserted. */
@@ -29,7 +29,7 @@ afterEach(() => {
 
 type Scheme = "light" | "dark";
 const PHONE = SCREENS.find((s) => s.name === "390x844")!;
-const prefix = (locale: ScenarioLocale) => (locale === "es" ? "/es" : "");
+const prefix = (locale: Locale) => (locale === "es" ? "/es" : "");
 
 async function openPage(path: string, screen: Screen, scheme: Scheme = "light"): Promise<Page> {
   const watched = await open(path, { ...screen.options, colorScheme: scheme });

@@ -8,10 +8,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { COMPARE_EMBED_STRINGS, type CompareViewName } from "../../playground/compare/strings/embed";
 import { comparisonStrings, type ComparisonStrings } from "../../playground/compare/strings/comparison";
 import { EMBED_STRINGS } from "../../playground/i18n/embed";
-import { COMPARISONS, parseScenario, presetById, verdictOf, type ScenarioLocale } from "../../playground/scenario";
+import { COMPARISONS, parseScenario, presetById, verdictOf } from "../../playground/scenario";
 import { describeStep } from "../../playground/compare/describe-step";
 import { countOps, countWithGrammy, scenarioUpdates, type CountedOp } from "../../playground/scenario/testing/count-with-grammy";
 import { useBrowser, type WatchedPage } from "./browser";
+import type { Locale } from "../../playground/i18n/locale";
 
 const { open } = useBrowser({ viewport: { width: 1300, height: 1000 } });
 
@@ -23,7 +24,7 @@ afterEach(() => {
   }
 });
 
-const pagePath = (locale: ScenarioLocale, slug: string) => (locale === "es" ? `/es/sessions/${slug}` : `/sessions/${slug}`);
+const pagePath = (locale: Locale, slug: string) => (locale === "es" ? `/es/sessions/${slug}` : `/sessions/${slug}`);
 
 async function openPage(path: string): Promise<Page> {
   const watched = await open(path);
@@ -32,7 +33,7 @@ async function openPage(path: string): Promise<Page> {
 }
 
 /** Opens the view's card on the page and returns the view (a region named after it). */
-async function openView(page: Page, locale: ScenarioLocale, view: Exclude<CompareViewName, "concurrency">): Promise<Locator> {
+async function openView(page: Page, locale: Locale, view: Exclude<CompareViewName, "concurrency">): Promise<Locator> {
   await page.getByRole("button", { name: COMPARE_EMBED_STRINGS[locale].views[view].open, exact: true }).click();
   return page.getByRole("region", { name: comparisonStrings(locale).views[view], exact: true });
 }
@@ -66,7 +67,7 @@ function expectedTotals(ops: readonly CountedOp[]) {
 }
 
 /** The reference run of a preset on every side of a comparison. */
-async function reference(comparison: "strict-vs-lazy" | "keys", preset: string, locale: ScenarioLocale) {
+async function reference(comparison: "strict-vs-lazy" | "keys", preset: string, locale: Locale) {
   const updates = scenarioUpdates(presetById(preset)!.text[locale]);
   const sides = await Promise.all(COMPARISONS[comparison].map(async (side) => ({ side, run: await countWithGrammy(side.spec, updates) })));
   return { updates, sides };

@@ -3,11 +3,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
 import { CONCURRENCY_STRINGS, type ConcurrencyStrings } from "../../playground/compare/strings/concurrency";
 import { createDelayedMemoryStorage, runPizzaUpdates, SCHEDULES, type Schedule } from "../../playground/scenario/concurrency";
-import { CAST, type ScenarioLocale } from "../../playground/scenario/format";
+import { CAST } from "../../playground/scenario/format";
 import { parseScenario } from "../../playground/scenario/parse";
 import { presetById } from "../../playground/scenario/presets";
 import { stepsToUpdates } from "../../playground/scenario/to-updates";
 import { useBrowser, type WatchedPage } from "./browser";
+import type { Locale } from "../../playground/i18n/locale";
 
 const { open } = useBrowser({ viewport: { width: 1400, height: 1000 } });
 
@@ -17,7 +18,7 @@ afterEach(() => {
 });
 
 /** What real grammY counts in Node for the page's preset: pizzas sent and the final count per schedule. */
-async function expectedFor(locale: ScenarioLocale) {
+async function expectedFor(locale: Locale) {
   const preset = presetById("lost-update")!;
   const parsed = parseScenario(preset.text[locale]);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));

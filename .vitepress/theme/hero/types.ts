@@ -11,6 +11,7 @@ export type HeroEvent =
   | { kind: "delete"; key: string }
   /** The bot sent a message (`ctx.reply`). */
   | { kind: "reply"; text: string };
+import type { Locale } from "../../../playground/i18n/locale";
 
 /** One update the bot got: who wrote what, and what followed. */
 export interface HeroUpdate {
@@ -30,4 +31,4 @@ export interface HeroRun {
 }
 
 /** The data file: one run per site locale. */
-export type HeroTraffic = Record<"en" | "es", HeroRun>;
+export type HeroTraffic = Record<Locale, HeroRun>;

@@ -2,7 +2,8 @@
  * The words of the strict-vs-lazy and session-key views, in English and Spanish ("tú"). Numbers are
  * formatted for the language; the counts themselves always come from the run.
  */
-import type { ScenarioLocale, SideId } from "../../scenario";
+import type { SideId } from "../../scenario";
+import type { Locale } from "../../i18n/locale";
 
 const numbers = { en: new Intl.NumberFormat("en-US"), es: new Intl.NumberFormat("es-ES") };
 
@@ -311,6 +312,8 @@ const es: ComparisonStrings = {
 };
 
 /** The strings of `locale`. */
-export function comparisonStrings(locale: ScenarioLocale): ComparisonStrings {
-  return locale === "es" ? es : en;
+export function comparisonStrings(locale: Locale): ComparisonStrings {
+  return STRINGS[locale];
 }
+
+const STRINGS: Record<Locale, ComparisonStrings> = { en, es };

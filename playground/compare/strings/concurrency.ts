@@ -3,10 +3,11 @@
  * key and value the view shows comes from the storage calls real grammY made.
  */
 import type { Schedule } from "../../scenario/schedules";
-import type { ScenarioLocale, Step } from "../../scenario/format";
+import type { Step } from "../../scenario/format";
 import type { KeyStrategy } from "../../scenario/programs";
 import { describeStep } from "../describe-step";
 import { comparisonStrings } from "./comparison";
+import type { Locale } from "../../i18n/locale";
 
 /** Every string of the concurrency view in one language. */
 export interface ConcurrencyStrings {
@@ -195,4 +196,4 @@ const es: ConcurrencyStrings = {
 };
 
 /** The view's strings by language. */
-export const CONCURRENCY_STRINGS: Readonly<Record<ScenarioLocale, ConcurrencyStrings>> = { en, es };
+export const CONCURRENCY_STRINGS: Readonly<Record<Locale, ConcurrencyStrings>> = { en, es };

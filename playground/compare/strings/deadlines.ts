@@ -2,14 +2,14 @@
  * What a comparison view says when a wait ran out of time ({@link DeadlineError}), in English and
  * Spanish ("tú"): what did not answer, after how long, and how to try again.
  */
-import type { ScenarioLocale } from "../../scenario";
 import { seconds, type DeadlineError, type WaitKind } from "../../scenario/deadline";
+import type { Locale } from "../../i18n/locale";
 
 type Sentences = { [K in WaitKind]: (s: string, update?: number) => string } & { retry(button: string): string };
 
 const numbers = { en: new Intl.NumberFormat("en-US"), es: new Intl.NumberFormat("es-ES") };
 
-const SENTENCES: Record<ScenarioLocale, Sentences> = {
+const SENTENCES: Record<Locale, Sentences> = {
   en: {
     compile: (s) => `the compiler did not finish the programs within ${s} s.`,
     "sandbox-start": (s) => `the sandboxes did not get ready within ${s} s.`,
@@ -29,7 +29,7 @@ const SENTENCES: Record<ScenarioLocale, Sentences> = {
 };
 
 /** "the worker did not finish within 20 s. Press “Run again” to try again." in `locale`; `button` is the retry button's label. */
-export function describeDeadline(error: DeadlineError, locale: ScenarioLocale, button: string): string {
+export function describeDeadline(error: DeadlineError, locale: Locale, button: string): string {
   const words = SENTENCES[locale];
   return `${words[error.waitingFor](numbers[locale].format(seconds(error.ms)), error.updateNumber)} ${words.retry(button)}`;
 }

@@ -2,6 +2,7 @@
  * What the docs-page card of each comparison view says before the view loads. Kept apart from the
  * views' own strings so every docs page carries only these few lines.
  */
+import type { Locale } from "../../i18n/locale";
 
 /** The comparison views a page can embed with `<SessionCompare view="…" />`. */
 export type CompareViewName = "strict-vs-lazy" | "keys" | "concurrency";
@@ -59,4 +60,4 @@ export const COMPARE_EMBED_STRINGS = {
     loading: "Cargando…",
     failed: "No se pudo cargar esta vista. Recarga la página para volver a intentarlo.",
   },
-} as const;
+} as const satisfies Record<Locale, object>;

@@ -53,6 +53,7 @@ interface ChatState {
   lastMessageId: number;
   messages: Map<number, StoredMessage>;
 }
+
 /**
  * Serialises a payload the way grammY does before sending it (nulls and undefined dropped,
  * `InputFile`s become `attach://` references), so the simulator sees what Telegram would.

@@ -19,7 +19,6 @@ const scope = self as unknown as {
   addEventListener(type: "message", listener: (event: MessageEvent<CompilerRequest>) => void): void;
 };
 
-
 let ready: Promise<number> | undefined;
 /** How long after esbuild starts the warm-up waits for a compile request that would make it pointless. */
 const WARM_UP_DELAY_MS = 150;

@@ -7,14 +7,12 @@ export { toPlaygroundLocale, type Locale } from "./locale";
 
 export type { PlaygroundMessages } from "./messages";
 
-
 /** The strings for `locale`. */
 export function messagesFor(locale: Locale): PlaygroundMessages {
   return MESSAGES[locale];
 }
 
 const MESSAGES: Record<Locale, PlaygroundMessages> = { en, es };
-
 
 /** Bytes as "1.2 MB"/"1,2 MB", for the compiler's download progress. */
 export function formatBytes(bytes: number, locale: Locale): string {

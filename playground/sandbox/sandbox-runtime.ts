@@ -58,7 +58,6 @@ function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
-
 /** Runs one program and feeds it updates. One instance per sandbox run. */
 export class SandboxRuntime implements OfflineEnvironment {
   /** The simulated Telegram every bot of the program talks to. */

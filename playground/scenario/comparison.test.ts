@@ -48,7 +48,6 @@ function flatten(tally: Tally): CountedOp[] {
   );
 }
 
-
 describe("the sandbox's tallies match real grammY", () => {
   const cases: { preset: string; view: "strict-vs-lazy" | "keys"; side: ComparisonSide; locale: Locale }[] = [];
   for (const preset of PRESETS) {

@@ -6,7 +6,6 @@
  */
 import type { Locale } from "../i18n/locale";
 
-
 /**
  * A JSON value as the validator saw it, before it is put into words: strings arrive already quoted
  * and shortened, so every language shows the same excerpt.

@@ -60,7 +60,6 @@ export interface ConcurrencyStrings {
   outcomeFailed: string;
 }
 
-
 const en: ConcurrencyStrings = {
   title: "A lost update, three ways",
   intro: "The same two updates, with a per-user key, handled by the same grammY bot on IndexedDB in your browser: once one after another, once at the same time, and once at the same time with sequentialize.",

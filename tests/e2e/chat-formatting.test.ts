@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { encodeSharedCode } from "../../playground/composables/share-link";
 import { useBrowser } from "./browser";
@@ -51,6 +52,15 @@ describe("the chat shows a bot's formatting", () => {
       "- text: app",
       "- code: <b>",
     ]);
+
+    // The formatted bubble passes WCAG 2.1 AA in both schemes, with its spoiler covered again (focus moved on).
+    await page.getByRole("textbox", { name: W.message, exact: true }).focus();
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForFunction((dark) => document.documentElement.classList.contains("dark") === dark, scheme === "dark");
+      const results = await new AxeBuilder({ page }).include(".sl-chat").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(results.violations.map((v) => `[${scheme}] ${v.id}: ${v.nodes.map((n) => n.html.slice(0, 120)).join(" | ")}`)).toEqual([]);
+    }
     expect(errors).toEqual([]);
     expect(externalRequests).toEqual([]);
   });

@@ -208,10 +208,11 @@ describe("the playground runs real grammY", () => {
     const before = await totals(page);
 
     await json.fill(JSON.stringify({ update_id: 100, inline_query: { id: "1", from: { id: 171717, is_bot: false, first_name: "Ben" }, query: "x", offset: "" } }));
+    const handledBefore = Number(await page.locator(".sl-playground").getAttribute("data-handled"));
     await page.getByRole("button", { name: "Send update" }).click();
     await page.getByRole("status").filter({ hasText: "Sent." }).waitFor();
-    // An inline query has no chat, so no session key: strict sessions make no storage call for it.
-    await page.waitForTimeout(500);
+    // An inline query has no chat, so no session key: once the bot has handled it, strict sessions made no storage call for it.
+    await expect.poll(async () => Number(await page.locator(".sl-playground").getAttribute("data-handled")), { timeout: 15_000 }).toBeGreaterThan(handledBefore);
     expect(await totals(page)).toEqual(before);
     expect(errors).toEqual([]);
   });

@@ -28,7 +28,7 @@ const byteFormats = new Map<Locale, Intl.NumberFormat>();
 function byteFormat(locale: Locale): Intl.NumberFormat {
   let format = byteFormats.get(locale);
   if (!format) {
-    format = new Intl.NumberFormat(locale === "es" ? "es-ES" : "en-US", { maximumFractionDigits: 1 });
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
     byteFormats.set(locale, format);
   }
   return format;

@@ -9,10 +9,13 @@ import type { Locale } from "../i18n/locale";
 const quoteEn = (s: string) => `"${s}"`;
 const quoteEs = (s: string) => `«${s}»`;
 
+/** The two words the refusals share: "or" in "a, b or c", and the "Line" that starts each one. */
+const WORDS: Record<Locale, { or: string; line: string }> = { en: { or: "or", line: "Line" }, es: { or: "o", line: "Línea" } };
+
 /** "a, b or c" / "a, b o c". */
 function listOf(items: readonly string[], locale: Locale): string {
   const last = items[items.length - 1];
-  return `${items.slice(0, -1).join(", ")} ${locale === "es" ? "o" : "or"} ${last}`;
+  return `${items.slice(0, -1).join(", ")} ${WORDS[locale].or} ${last}`;
 }
 
 const EXAMPLE = "ana @ group: I love 🍕";
@@ -65,5 +68,5 @@ export function describeScenarioReason(reason: ScenarioErrorReason, locale: Loca
 
 /** A refused line as a sentence: "Line 3: unknown person "dave" — use ana, ben or chloe". */
 export function formatScenarioError(error: ScenarioError, locale: Locale): string {
-  return `${locale === "es" ? "Línea" : "Line"} ${error.line}: ${describeScenarioReason(error, locale)}`;
+  return `${WORDS[locale].line} ${error.line}: ${describeScenarioReason(error, locale)}`;
 }

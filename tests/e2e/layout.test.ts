@@ -162,8 +162,14 @@ describe("the full page", () => {
     await page.keyboard.press("ArrowRight");
     await expect.poll(async () => Number(await splitter.getAttribute("aria-valuenow"))).toBe(before + 10);
     // The chat gives way down to its minimum share (18 %), which the splitters' own pixels make a little wider.
-    await expect.poll(async () => (await chat.boundingBox())!.width).toBeLessThan(widthBefore - 60);
-    const widthAfter = (await chat.boundingBox())!.width;
+    // The panes glide to their new widths (a short CSS transition): the width counts once two frames agree.
+    const settledWidth = async () => {
+      const first = (await chat.boundingBox())!.width;
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      return (await chat.boundingBox())!.width === first ? first : Number.NaN;
+    };
+    await expect.poll(settledWidth).toBeLessThan(widthBefore - 60);
+    const widthAfter = await settledWidth();
     await saveScreenshot(page, "layout-1440x900-resized");
 
     await page.reload({ waitUntil: "networkidle" });

@@ -9,7 +9,6 @@ import { themeLabelsPlugin } from "./theme-labels";
 import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
 import { playgroundTypesPlugin } from "./plugins/types-plugin";
 import { monacoTrimPlugin } from "./plugins/monaco-trim-plugin";
-import { sequentializeDevPlugin } from "./plugins/sequentialize-dev-plugin";
 import { botApiSchemaPlugin } from "./plugins/bot-api-schema-plugin";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -61,7 +60,6 @@ export default defineConfig({
       themeLabelsPlugin(),
       playgroundTypesPlugin(),
       monacoTrimPlugin(),
-      sequentializeDevPlugin(),
       botApiSchemaPlugin(),
       {
         name: "session-lab:samples",

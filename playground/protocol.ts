@@ -5,12 +5,10 @@
  * the sandbox's events, so each side can be built and tested alone.
  */
 import type { Update } from "grammy/types";
-import type { ConcurrencyResult, Schedule } from "./scenario/concurrency";
-import type { KeyStrategy } from "./scenario/programs";
 import type { Locale } from "./i18n/locale";
 
 /** Imports a program may use; anything else is a compile error that lists these. */
-export const AVAILABLE_MODULES = ["grammy", "grammy/web", "grammy/types", "@session-lab/adapters-browser", "idb-keyval"] as const;
+export const AVAILABLE_MODULES = ["grammy", "grammy/web", "grammy/types", "@session-lab/adapters-browser", "idb-keyval", "@grammyjs/runner"] as const;
 /** One of {@link AVAILABLE_MODULES}. */
 export type AvailableModule = (typeof AVAILABLE_MODULES)[number];
 
@@ -68,6 +66,11 @@ export interface SandboxConnect {
 export type SandboxRequest =
   | { type: "run"; code: string; map: string; filename: string; storage: SandboxStorageConfig }
   | { type: "update"; update: Update }
+  /**
+   * Concurrent dispatch: every update is handed to the bot at once, each to `bot.handleUpdate` without waiting
+   * for the others, as a webhook server or grammY's runner does (`update` waits its turn, as `bot.start()` does).
+   */
+  | { type: "updates"; updates: Update[] }
   | { type: "ping"; seq: number };
 
 /** A storage call as the sandbox saw it: the observer's event plus what the key held before and after. */
@@ -88,8 +91,14 @@ export interface StorageOpEvent {
   error?: string;
   /** Which session middleware made the call (0 for the first `session()`/`lazySession()` the program installed). */
   storageIndex: number;
-  /** The update being handled when the call was made, if any. */
+  /** The update whose session middleware made the call (or, for other calls, the update being handled), if any. */
   updateId?: number;
+  /**
+   * Where the call started and ended among the starts and ends of every storage call of the run (one counter,
+   * from 0): with updates handled at the same time, this is the order in which their calls really interleaved.
+   */
+  startSeq?: number;
+  endSeq?: number;
 }
 
 /** What kind of storage a session middleware (or one fragment of a multi session) was given. */
@@ -184,9 +193,9 @@ export interface UpdateWaitingEvent {
 }
 
 /**
- * Sandbox worker → main thread, on the private port: events in the order they happened. The worker
- * sends each event as it happens (a program that then loops forever must not keep it back), so most
- * batches hold one; a console report ("N lines not shown" and the last lines) may hold more.
+ * Sandbox worker → main thread, on the private port: events in the order they happened. Storage calls,
+ * API calls and "handled" of one task travel together; every other event leaves at once, with what was
+ * queued before it (a program that then loops forever must not keep it back): see `sandbox/event-batcher.ts`.
  */
 export type SandboxBatch = SandboxEvent[];
 
@@ -247,16 +256,3 @@ export type StopReason = "user" | "rerun" | "watchdog" | "crashed" | "load-error
  * error ("ReferenceError: x is not defined") and `line` where it happened, when known.
  */
 export type RunnerEvent = { type: "started" } | { type: "stopped"; reason: StopReason; updateId?: number; message?: string; line?: number };
-
-/** Main thread → lost-update worker: one schedule of the demo to run on real IndexedDB. */
-export interface ConcurrencyRequest {
-  updates: Update[];
-  schedule: Schedule;
-  key: KeyStrategy;
-  /** IndexedDB database and object store; the worker empties the store before the run. */
-  database: string;
-  store: string;
-}
-
-/** Lost-update worker → main thread, once per request. */
-export type ConcurrencyResponse = { type: "result"; result: ConcurrencyResult } | { type: "error"; message: string };

@@ -17,8 +17,8 @@ describe("a run that ran out of time", () => {
       "la actualización 3 no se procesó en todos los lados en 20 s. Pulsa «Ejecutar de nuevo» para intentarlo otra vez.",
     );
     expect(describeDeadline(new DeadlineError("database", 2500), "es", "Ejecutar de nuevo")).toContain("en 2,5 s.");
-    expect(describeDeadline(new DeadlineError("worker-run", 20_000), "en", "Run again")).toBe(
-      "the worker did not finish within 20 s. Press “Run again” to try again.",
+    expect(describeDeadline(new DeadlineError("update", 20_000, 2), "en", "Run again")).toBe(
+      "update 2 was not handled on every side within 20 s. Press “Run again” to try again.",
     );
   });
 

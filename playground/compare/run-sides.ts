@@ -2,8 +2,9 @@
  * Runs one scenario through every side of a comparison: each side's generated program is compiled by
  * the playground's compiler and run in its own sandbox worker (real grammY, `IndexedDBAdapter` on its
  * own object store, every storage call observed), and the sides get the same updates in lockstep, one
- * update at a time, as `bot.start()` would hand them over. Framework-free, like the runner it drives:
- * the Vue views subscribe to the events and tally them.
+ * update at a time, as `bot.start()` would hand them over; or, with `allAtOnce`, every update at once
+ * (the lost-update view: a program without `bot.start()` gets them by concurrent dispatch). Framework-free,
+ * like the runner it drives: the Vue views subscribe to the events and tally them.
  *
  * Each side has a database of its own ({@link sideDatabase}), so the sides starting together never
  * upgrade one database at the same time: WebKit can leave a database wedged for good when several
@@ -13,21 +14,33 @@ import type { Update } from "grammy/types";
 import { getCompiler, type CompileResult, type InitProgress } from "../compiler/client";
 import type { RunnerEvent, SandboxEvent } from "../protocol";
 import { SandboxRunner } from "../run/runner";
-import { generateProgram, type ComparisonSide } from "../scenario";
+import { generateProgram, type ProgramSpec } from "../scenario";
 import { DeadlineError, withDeadline } from "../scenario/deadline";
 import type { Locale } from "../i18n/locale";
 
+/** One side as a run needs it: an id (which names its database) and the program it runs. */
+export interface RunSide {
+  id: string;
+  spec: ProgramSpec;
+}
+
 /** What {@link runSides} needs. */
 export interface RunSidesOptions {
-  sides: readonly ComparisonSide[];
+  sides: readonly RunSide[];
   locale: Locale;
   updates: readonly Update[];
   /** The view's database name; each side's database is named after it ({@link sideDatabase}), and emptied before the run. */
   database: string;
   /** Receives each side's sandbox events as they arrive, tagged with the side's index. */
   onEvent(sideIndex: number, event: SandboxEvent): void;
-  /** Told when update `index` (0-based) has been handled by every side. */
+  /** Told when update `index` (0-based) has been handled by every side (with `allAtOnce`: once, for the last). */
   onUpdateDone?(index: number): void | Promise<void>;
+  /**
+   * Sends every update at once instead of in lockstep: a side whose program takes them concurrently
+   * (`spec.concurrent`) gets them in one batch, handed to the bot all at the same time; any other side gets
+   * them in order, for `bot.start()` to take one at a time. Resolves when every side has handled all.
+   */
+  allAtOnce?: boolean;
   /** Download progress of the compiler, the first time it loads. */
   onCompilerProgress?: InitProgress;
   /** A pause after each update so readers can follow the lanes fill; 0 for none. */
@@ -59,7 +72,7 @@ export const DEADLINES: Deadlines = { compile: 60_000, start: 40_000, update: 20
  * The database of one side: the view's name and the side's id. A sandbox may open its own database and
  * names under it (`<database>:…`), so the sides' programs use theirs without naming it.
  */
-export function sideDatabase(database: string, side: ComparisonSide): string {
+export function sideDatabase(database: string, side: RunSide): string {
   return `${database}:${side.id}`;
 }
 
@@ -136,6 +149,32 @@ function pause(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Sends every update to every side at once (see {@link RunSidesOptions.allAtOnce}) and waits until all are handled. */
+async function sendAllAtOnce(
+  sandboxes: readonly SideSandbox[],
+  sides: readonly RunSide[],
+  updates: readonly Update[],
+  deadlineMs: number,
+  signal?: AbortSignal,
+): Promise<void> {
+  const handled = sandboxes.map(() => new Set<number>());
+  const all = sandboxes.map((sandbox, index) => {
+    const waits = updates.map((update) =>
+      sandbox
+        .until((e) => e.type === "update-handled" && e.updateId === update.update_id, signal)
+        .then(() => void handled[index]!.add(update.update_id)),
+    );
+    // Each sandbox gets its own copies: the workers must not share what they are sent.
+    const copies = structuredClone([...updates]);
+    if (sides[index]!.spec.concurrent) sandbox.runner.sendConcurrently(copies);
+    else for (const update of copies) sandbox.runner.send(update);
+    return Promise.all(waits);
+  });
+  // The deadline names the first update some side has not handled.
+  const firstMissing = () => updates.findIndex((u) => handled.some((ids) => !ids.has(u.update_id))) + 1;
+  await withDeadline(Promise.all(all), deadlineMs, () => new DeadlineError("update", deadlineMs, firstMissing()));
+}
+
 /** Runs the scenario on every side; resolves when every update was handled everywhere. */
 export async function runSides(options: RunSidesOptions): Promise<void> {
   const { sides, signal } = options;
@@ -176,6 +215,11 @@ export async function runSides(options: RunSidesOptions): Promise<void> {
       deadlines.start,
       () => new DeadlineError("sandbox-start", deadlines.start),
     );
+    if (options.allAtOnce) {
+      await sendAllAtOnce(sandboxes, sides, options.updates, deadlines.update, signal);
+      await options.onUpdateDone?.(options.updates.length - 1);
+      return;
+    }
     for (const [index, update] of options.updates.entries()) {
       await withDeadline(
         Promise.all(

@@ -46,7 +46,7 @@ describe("resolveSpecifier", () => {
   it("words the refusal plainly, naming grammY's deno.land URLs", () => {
     expect(unavailableMessage("axios")).toBe(
       'Cannot import "axios": the playground can import grammy, grammy/web, grammy/types, ' +
-        "@session-lab/adapters-browser and idb-keyval (npm: too), and grammY from deno.land " +
+        "@session-lab/adapters-browser, idb-keyval and @grammyjs/runner (npm: too), and grammY from deno.land " +
         "(https://deno.land/x/grammy/mod.ts or types.ts, any version).",
     );
   });
@@ -56,7 +56,7 @@ describe("resolveSpecifier", () => {
     expect(resolution).toEqual({ ok: false, message: unavailableMessage("axios", "es") });
     expect(unavailableMessage("axios", "es")).toBe(
       'No se puede importar "axios": el playground puede importar grammy, grammy/web, grammy/types, ' +
-        "@session-lab/adapters-browser e idb-keyval (también con npm:), y grammY desde deno.land " +
+        "@session-lab/adapters-browser, idb-keyval y @grammyjs/runner (también con npm:), y grammY desde deno.land " +
         "(https://deno.land/x/grammy/mod.ts o types.ts, de cualquier versión).",
     );
   });

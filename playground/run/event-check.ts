@@ -37,7 +37,7 @@ const OPTIONAL: Partial<Record<SandboxEvent["type"], Shape>> = {
   "not-delivered": { message: "string" },
   "update-waiting": { pending: "object", lastCall: "object" },
   "update-handled": { error: "string" },
-  storage: { key: "string", found: "boolean", error: "string", updateId: "number" },
+  storage: { key: "string", found: "boolean", error: "string", updateId: "number", startSeq: "number", endSeq: "number" },
   "api-call": { error: "object", updateId: "number" },
   console: { line: "number" },
   error: { line: "number", column: "number", updateId: "number" },

@@ -109,8 +109,8 @@ export class SandboxRunner {
   private flood = new FloodMeter(0);
   private timer: ReturnType<typeof setInterval> | undefined;
   private ready = false;
-  /** Updates sent before the program was ready, in order. */
-  private queued: Update[] = [];
+  /** Updates sent before the program was ready, in order (one request each, or one for a concurrent batch). */
+  private queued: Extract<SandboxRequest, { type: "update" | "updates" }>[] = [];
   /** Updates the worker received and has not finished, oldest first: the first one is running. */
   private unfinished: number[] = [];
   private alive = false;
@@ -194,9 +194,27 @@ export class SandboxRunner {
       return false;
     }
     this.flood.expect(EVENTS_PER_UPDATE);
-    if (this.ready) this.port.postMessage({ type: "update", update });
-    else this.queued.push(update);
+    this.deliver({ type: "update", update });
     return true;
+  }
+
+  /**
+   * Concurrent dispatch: sends `updates` to be handed to the bot all at once, each without waiting for the
+   * others (as a webhook server or grammY's runner would), instead of one after another. Otherwise like {@link send}.
+   */
+  sendConcurrently(updates: readonly Update[]): boolean {
+    if (!this.worker || !this.port) {
+      for (const update of updates) this.emit({ type: "not-delivered", update, reason: "no-program" });
+      return false;
+    }
+    this.flood.expect(EVENTS_PER_UPDATE * updates.length);
+    this.deliver({ type: "updates", updates: [...updates] });
+    return true;
+  }
+
+  private deliver(request: Extract<SandboxRequest, { type: "update" | "updates" }>): void {
+    if (this.ready) this.port?.postMessage(request);
+    else this.queued.push(request);
   }
 
   /** Stops the running program (reason "user"). Does nothing when nothing runs. */
@@ -255,7 +273,7 @@ export class SandboxRunner {
     if (event.type === "ready" && this.port) {
       const queued = this.queued;
       this.queued = [];
-      for (const update of queued) this.port.postMessage({ type: "update", update });
+      for (const request of queued) this.port.postMessage(request);
     }
   }
 
@@ -319,7 +337,9 @@ export class SandboxRunner {
     this.emit(event);
     // Sent while the program was starting, and never handed to it.
     const reason = event.reason === "user" || event.reason === "rerun" ? "no-program" : "program-failed";
-    for (const update of queued) this.emit({ type: "not-delivered", update, reason });
+    for (const request of queued) {
+      for (const update of request.type === "update" ? [request.update] : request.updates) this.emit({ type: "not-delivered", update, reason });
+    }
   }
 
   private emit(event: SandboxEvent | RunnerEvent): void {

@@ -6,7 +6,8 @@
  *   update it handles is reported;
  * - `session` and `lazySession` pass every storage (the one given, or grammY's default
  *   `MemorySessionStorage` created explicitly, and each fragment's storage of a multi session)
- *   through `observeStorage`, so every storage is announced and every storage call is reported;
+ *   through `observeStorage`, so every storage is announced and every storage call is reported
+ *   as made for the update whose session it serves (see {@link createOfflineGrammy});
  * - `enhanceStorage` remembers which storage it wraps, so that storage can still be told apart.
  * Everything else (Context, Composer, errors, keyboards, enhanceStorage…) is untouched grammY.
  *
@@ -18,7 +19,7 @@ import type { BotConfig, BotError, Context, ErrorHandler, PollingOptions, Storag
 import type { Update } from "grammy/types";
 import type { ApiSimulator } from "./bot-api/api-simulator";
 import { recordWrapper } from "./storage-kind";
-import type { StorageUse } from "./storage-tracker";
+import type { StorageFor, StorageUse } from "./storage-tracker";
 
 /** The token `new Bot("")` gets: the simulated bot's id and a secret that is obviously not one. */
 export const SIMULATED_TOKEN = "7350123456:SIMULATED-token-the-playground-never-sends-anywhere";
@@ -30,8 +31,8 @@ export type OfflineBot = grammy.Bot<Context, grammy.Api>;
 export interface OfflineEnvironment {
   /** Answers every API call of every bot. */
   readonly simulator: ApiSimulator;
-  /** Announces a session storage (installed as `use` says) and wraps it so that its calls are reported. */
-  observeStorage<T>(storage: StorageAdapter<T>, use: StorageUse): StorageAdapter<T>;
+  /** Announces a session storage (installed as `use` says) and returns its per-update views, whose calls are reported. */
+  observeStorage<T>(storage: StorageAdapter<T>, use: StorageUse): StorageFor<T>;
   /** A `Bot` was constructed. */
   botCreated(bot: OfflineBot): void;
   /** `bot.start()` was called. */
@@ -53,6 +54,7 @@ export interface OfflineEnvironment {
 export type OfflineGrammy = typeof grammy;
 
 type AnySessionOptions = Record<string, unknown> & { type?: unknown; storage?: StorageAdapter<unknown> };
+type AnyMiddleware = (ctx: Context, next: () => Promise<void>) => Promise<void>;
 
 /**
  * Builds the "grammy" module for one sandbox run. Put the result in the module registry under
@@ -96,32 +98,56 @@ export function createOfflineGrammy(env: OfflineEnvironment): OfflineGrammy {
   }
 
   type Middleware = StorageUse["middleware"];
+  // Announced once, when the program installs the session; grammY's default storage is made here, once, so
+  // every update shares it as they would share the one grammY makes.
   const observed = (storage: StorageAdapter<unknown> | undefined, middleware: Middleware, fragment?: string) => {
     const use: StorageUse = fragment === undefined ? { middleware } : { middleware, fragment };
     if (storage !== undefined) return env.observeStorage(storage, use);
     return env.observeStorage(new grammy.MemorySessionStorage<unknown>(), { ...use, default: true });
   };
 
-  function observeOptions(options: AnySessionOptions | undefined, middleware: Middleware): AnySessionOptions {
+  /** The program's options with each storage replaced by the view of one update, for every update. */
+  function observeOptions(options: AnySessionOptions | undefined, middleware: Middleware): (updateId: number) => AnySessionOptions {
     const given = options ?? {};
-    if (given.type !== "multi") return { ...given, storage: observed(given.storage, middleware) };
-    const out: AnySessionOptions = { type: "multi" };
-    for (const [prop, fragment] of Object.entries(given)) {
-      if (prop === "type") continue;
-      const f = (fragment ?? {}) as AnySessionOptions;
-      out[prop] = { ...f, storage: observed(f.storage, middleware, prop) };
+    if (given.type !== "multi") {
+      const storageFor = observed(given.storage, middleware);
+      return (updateId) => ({ ...given, storage: storageFor(updateId) });
     }
-    return out;
+    const fragments = Object.entries(given)
+      .filter(([prop]) => prop !== "type")
+      .map(([prop, fragment]) => {
+        const f = (fragment ?? {}) as AnySessionOptions;
+        return { prop, f, storageFor: observed(f.storage, middleware, prop) };
+      });
+    return (updateId) => {
+      const out: AnySessionOptions = { type: "multi" };
+      for (const { prop, f, storageFor } of fragments) out[prop] = { ...f, storage: storageFor(updateId) };
+      return out;
+    };
   }
 
+  /**
+   * grammY's middleware, made for each update with storages that report that update: updates handled at
+   * the same time each get their own. grammY's session middleware keeps nothing between updates but its
+   * options (read again by every call of session()), so this behaves exactly like one installed once.
+   */
+  const perUpdate = (build: (options: AnySessionOptions) => AnyMiddleware, optionsFor: (updateId: number) => AnySessionOptions): AnyMiddleware =>
+    (ctx, next) => build(optionsFor(ctx.update.update_id))(ctx, next);
+
   const session: typeof grammy.session = (options) =>
-    grammy.session(observeOptions(options as AnySessionOptions | undefined, "session") as Parameters<typeof grammy.session>[0]);
+    perUpdate(
+      (o) => grammy.session(o as Parameters<typeof grammy.session>[0]) as AnyMiddleware,
+      observeOptions(options as AnySessionOptions | undefined, "session"),
+    ) as ReturnType<typeof grammy.session>;
 
   const lazySession: typeof grammy.lazySession = (options) => {
     const given = options as AnySessionOptions | undefined;
     // grammY refuses lazy multi sessions; let it say so in its own words.
     if (given?.type !== undefined && given.type !== "single") return grammy.lazySession(options);
-    return grammy.lazySession(observeOptions(given, "lazySession") as Parameters<typeof grammy.lazySession>[0]);
+    return perUpdate(
+      (o) => grammy.lazySession(o as Parameters<typeof grammy.lazySession>[0]) as AnyMiddleware,
+      observeOptions(given, "lazySession"),
+    ) as ReturnType<typeof grammy.lazySession>;
   };
 
   // The enhanced storage is a plain object of closures: remember what it wraps, so the storage the

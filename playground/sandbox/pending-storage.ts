@@ -16,12 +16,11 @@ export class PendingStorageCalls {
   }
 
   /**
-   * `storage` (storage number `storageIndex`), with each read, write, delete and `has` noted while it
-   * runs, under the update `currentUpdateId()` names when it starts. It behaves exactly like `storage`.
+   * `storage` (storage number `storageIndex`, as update `updateId` sees it), with each read, write, delete
+   * and `has` noted while it runs. It behaves exactly like `storage`.
    */
-  wrap<T>(storage: StorageAdapter<T>, storageIndex: number, currentUpdateId: () => number | undefined): StorageAdapter<T> {
+  wrap<T>(storage: StorageAdapter<T>, storageIndex: number, updateId: number | undefined): StorageAdapter<T> {
     const track = <R>(op: WaitingStorageCall["op"], key: string, call: () => Promise<R> | R): Promise<R> | R => {
-      const updateId = currentUpdateId();
       if (updateId === undefined) return call();
       const entry: WaitingStorageCall = { op, key, storageIndex };
       this.add(updateId, entry);

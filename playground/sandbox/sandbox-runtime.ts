@@ -4,10 +4,14 @@
  * users send to the bot, and turns what happens into {@link SandboxEvent}s. It is plain code, so
  * the unit tests drive it in Node; `sandbox.worker.ts` only wires it to `postMessage`.
  *
- * "The current update" is one variable, set while grammY handles an update: updates are handled
- * one at a time (as `bot.start()` does, and as this runtime does for `handleUpdate`), and workers
- * have no AsyncLocalStorage. Work a handler starts without awaiting it (a `setTimeout`, a promise
- * left floating) is attributed to whatever update is current when it runs, or to none.
+ * Session storage calls name their update themselves: the session middleware is made per update
+ * (`grammy-offline.ts`), so they are right even when updates run at the same time. For API calls and
+ * errors, "the current update" is one variable, set while grammY handles an update: true while updates
+ * are handled one at a time (as `bot.start()` does, and as {@link SandboxRuntime.dispatch} does), since
+ * workers have no AsyncLocalStorage. While several updates dispatched together are in flight
+ * ({@link SandboxRuntime.dispatchConcurrently}) there is no current update: such calls carry none rather
+ * than a guess. Work a handler starts without awaiting it (a `setTimeout`, a promise left floating) is
+ * attributed to whatever update is current when it runs, or to none.
  */
 import * as adapters from "@session-lab/adapters-browser";
 import * as grammy from "grammy";
@@ -19,7 +23,8 @@ import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from ".
 import { PendingStorageCalls } from "./pending-storage";
 import { StallDetector } from "./stall-detector";
 import { recordWrapper } from "./storage-kind";
-import { StorageTracker, type StorageUse } from "./storage-tracker";
+import { sequentialize } from "./runner-sequentialize";
+import { StorageTracker, type StorageFor, type StorageUse } from "./storage-tracker";
 import { describeError, errorMessage } from "../error-text";
 
 // Taken before any user code runs: a program may replace the globals, and the stall check must not use its versions.
@@ -71,6 +76,8 @@ export class SandboxRuntime implements OfflineEnvironment {
   private startedBot: OfflineBot | undefined;
   /** Updates being handled, innermost last; the last one is "the current update". */
   private readonly handling: number[] = [];
+  /** Updates dispatched together that are still in flight: with more than one, no update is current. */
+  private readonly together = new Set<number>();
   /** Updates already announced with update-received that have not been handled yet. */
   private readonly announced = new Set<number>();
   /** `handleUpdate` calls run one after another, like long polling handles them. */
@@ -109,7 +116,7 @@ export class SandboxRuntime implements OfflineEnvironment {
       onUpdateDropped: (update, reason) => this.dropped(update, reason),
       currentUpdateId: () => this.currentUpdateId,
     });
-    this.storages = new StorageTracker({ report: (event) => options.emit(event), currentUpdateId: () => this.currentUpdateId });
+    this.storages = new StorageTracker({ report: (event) => options.emit(event) });
     const offlineGrammy = createOfflineGrammy(this);
     this.modules = Object.freeze({
       grammy: offlineGrammy,
@@ -122,6 +129,8 @@ export class SandboxRuntime implements OfflineEnvironment {
         observeStorage: traceableObserver(adapters.observeStorage),
       }),
       "idb-keyval": idbKeyval,
+      // The runner's own loop needs Node; its middleware is what a program installs to keep updates apart.
+      "@grammyjs/runner": Object.freeze({ sequentialize }),
     });
   }
 
@@ -130,8 +139,9 @@ export class SandboxRuntime implements OfflineEnvironment {
     return this.bots;
   }
 
-  /** The update grammY is handling right now, if any. */
+  /** The update grammY is handling right now, if any (none while updates dispatched together overlap). */
   get currentUpdateId(): number | undefined {
+    if (this.together.size > 1) return undefined;
     return this.handling[this.handling.length - 1];
   }
 
@@ -181,6 +191,33 @@ export class SandboxRuntime implements OfflineEnvironment {
     this.direct = this.direct.then(() => bot.handleUpdate(update)).catch(() => undefined);
   }
 
+  /**
+   * Delivers updates all at once, as a webhook server or grammY's runner does: each goes to `handleUpdate`
+   * of the bot (the started one, else the most recently created) without waiting for the others, so their
+   * middleware interleaves wherever it awaits. A polling bot's queue is bypassed, as a webhook bypasses it.
+   */
+  dispatchConcurrently(updates: readonly Update[]): void {
+    const bot = this.startedBot ?? this.bots[this.bots.length - 1];
+    for (const update of updates) {
+      this.announced.add(update.update_id);
+      this.options.emit({ type: "update-received", updateId: update.update_id, update, at: performance.timeOrigin + performance.now() });
+      this.simulator.observeUpdate(update);
+    }
+    for (const update of updates) {
+      const updateId = update.update_id;
+      if (!bot) {
+        this.finish(updateId, 0, "The program created no Bot, so nothing handled this update.");
+        continue;
+      }
+      this.together.add(updateId);
+      // Errors are reported by updateFinished.
+      void bot
+        .handleUpdate(update)
+        .catch(() => undefined)
+        .finally(() => this.together.delete(updateId));
+    }
+  }
+
   /** Reports an error that escaped the program (an unhandled rejection, a throwing timer). */
   reportUnhandled(error: unknown): void {
     this.reportError("unhandled", error);
@@ -189,9 +226,10 @@ export class SandboxRuntime implements OfflineEnvironment {
   // ── OfflineEnvironment ──────────────────────────────────────────────────────────────────
 
   /** {@inheritDoc OfflineEnvironment.observeStorage} */
-  observeStorage<T>(storage: grammy.StorageAdapter<T>, use: StorageUse): grammy.StorageAdapter<T> {
-    const observed = this.storages.observe(storage, use);
-    return this.pending.wrap(observed, this.storages.observedCount - 1, () => this.currentUpdateId);
+  observeStorage<T>(storage: grammy.StorageAdapter<T>, use: StorageUse): StorageFor<T> {
+    const storageFor = this.storages.observe(storage, use);
+    const storageIndex = this.storages.observedCount - 1;
+    return (updateId) => this.pending.wrap(storageFor(updateId), storageIndex, updateId);
   }
 
   /** {@inheritDoc OfflineEnvironment.botCreated} */

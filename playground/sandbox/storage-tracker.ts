@@ -1,8 +1,13 @@
 /**
  * Turns the adapter package's `observeStorage` events into the sandbox's storage events: each
  * observed storage gets an index and is announced with what it is (a `storage-used` event), each
- * call is tagged with the update being handled, and writes and deletes carry what the key held
- * before, as far as the sandbox has seen it.
+ * call is tagged with the update it was made for and with where it started and ended among all
+ * storage calls of the run, and writes and deletes carry what the key held before, as far as the
+ * sandbox has seen it.
+ *
+ * Updates may be handled at the same time (concurrent dispatch), so no "current update" can say whose
+ * a call is. Instead each update gets its own view of the storage ({@link StorageFor}), made by the
+ * session middleware from `ctx.update`: every call through it belongs to that update.
  */
 import { observeStorage, type StorageEvent } from "@session-lab/adapters-browser";
 import type { StorageAdapter } from "grammy";
@@ -19,11 +24,16 @@ export interface StorageUse {
   default?: boolean;
 }
 
-/** Where a {@link StorageTracker} sends its events and learns the current update. */
+/** Where a {@link StorageTracker} sends its events. */
 export interface StorageTrackerOptions {
   report(event: StorageOpEvent | StorageUsedEvent): void;
-  currentUpdateId(): number | undefined;
 }
+
+/**
+ * One observed storage, as seen by one update: calls through the adapter it returns are reported as that
+ * update's (`undefined`: no update's). Every view reaches the same storage underneath.
+ */
+export type StorageFor<T> = (updateId: number | undefined) => StorageAdapter<T>;
 
 /**
  * Hands out observed storages. Indexes count storages in the order they are observed: the first
@@ -32,6 +42,8 @@ export interface StorageTrackerOptions {
  */
 export class StorageTracker {
   private count = 0;
+  /** Counts the starts and ends of every call on every observed storage, in the order they happen. */
+  private seq = 0;
 
   constructor(private readonly options: StorageTrackerOptions) {}
 
@@ -41,17 +53,38 @@ export class StorageTracker {
   }
 
   /**
-   * Announces `storage` (what it is, and how `use` says it was installed), then wraps it so every call
-   * on it is reported; the storage itself behaves unchanged.
+   * Announces `storage` (what it is, and how `use` says it was installed) and returns its per-update
+   * views, which report every call; the storage itself behaves unchanged.
    */
-  observe<T>(storage: StorageAdapter<T>, use: StorageUse): StorageAdapter<T> {
+  observe<T>(storage: StorageAdapter<T>, use: StorageUse): StorageFor<T> {
     const storageIndex = this.count++;
     this.options.report({ type: "storage-used", storage: storageInfo(storageIndex, storage, use) });
     // Snapshots of each key's value as the sandbox last saw it (read or written).
     const known = new Map<string, unknown>();
-    return observeStorage(storage, (event) => {
-      this.options.report(toStorageOpEvent(event, storageIndex, this.options.currentUpdateId(), known));
-    });
+    return (updateId) => {
+      // One observer per call: its one report is this call's end, so the start position travels with it.
+      const call = <R>(run: (observed: StorageAdapter<T>) => R): R => {
+        const startSeq = this.seq++;
+        const observed = observeStorage(storage, (event) => {
+          const out = toStorageOpEvent(event, storageIndex, updateId, known);
+          out.startSeq = startSeq;
+          out.endSeq = this.seq++;
+          this.options.report(out);
+        });
+        return run(observed);
+      };
+      const view: StorageAdapter<T> = {
+        read: (key) => call((o) => o.read(key)),
+        write: (key, value) => call((o) => o.write(key, value)),
+        delete: (key) => call((o) => o.delete(key)),
+      };
+      // Exactly the optional methods the storage has, as observeStorage does.
+      if (typeof storage.has === "function") view.has = (key) => call((o) => o.has!(key));
+      if (typeof storage.readAllKeys === "function") view.readAllKeys = () => call((o) => o.readAllKeys!());
+      if (typeof storage.readAllValues === "function") view.readAllValues = () => call((o) => o.readAllValues!());
+      if (typeof storage.readAllEntries === "function") view.readAllEntries = () => call((o) => o.readAllEntries!());
+      return view;
+    };
   }
 }
 

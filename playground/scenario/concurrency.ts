@@ -1,31 +1,43 @@
 /**
- * The lost-update demo: the pizza counter, real grammY, and an asynchronous store, fed the same
- * updates in one of three ways:
+ * The lost-update view's three runs, as data: which generated program each schedule runs and how its
+ * updates reach the bot, and what a run's sandbox events say happened. Each schedule is one run of the
+ * playground's sandbox (real grammY, the pizza counter of `programs.ts`, its own IndexedDB store):
  *
- * - `sequential`: one after another, as `bot.start()` handles them;
- * - `concurrent`: all at once, as a webhook server or grammY's runner may;
- * - `sequentialized`: all at once, through the runner's real `sequentialize` keyed like the session
+ * - `sequential`: the program calls `bot.start()` and gets the updates one after another;
+ * - `concurrent`: no `bot.start()`; the sandbox hands every update to `bot.handleUpdate` at once, as a
+ *   webhook server or grammY's runner does (concurrent dispatch);
+ * - `sequentialized`: the same, with `bot.use(sequentialize(getSessionKey))` before the session
  *   (grammY's documented fix), so updates that share a key wait for each other.
  *
- * With a key two updates share, the concurrent run reads the same old value twice and the second
- * write overwrites the first: an update is lost. The log records every storage call as it starts
- * and ends, so the interleaving shown is the one that happened. The store is pluggable: the browser
- * passes the real IndexedDB adapter, Node tests a {@link createDelayedMemoryStorage}.
+ * With a key two updates share, the concurrent run reads the same old value twice and the second write
+ * overwrites the first: an update is lost. Every storage event carries its update and where it started
+ * and ended among all storage calls of the run, so the log built here is the interleaving that
+ * happened. Types only from the sandbox side: this file is safe on the main thread.
  */
-import { Context, type StorageAdapter } from "grammy";
-import type { Update } from "grammy/types";
-// The runner's package exports only its main module, which pulls in Node's `worker_threads` and
-// grammY's Node build; this file is the self-contained `sequentialize` (no imports), so it is
-// imported by path. Vite bundles it (CommonJS is converted in the production build) and Node
-// loads it natively in the tests.
-import { sequentialize } from "../../node_modules/@grammyjs/runner/out/sequentialize.js";
-import { createPizzaBot, SESSION_KEYS, type PizzaSession } from "./pizza-bot";
-import type { KeyStrategy, SessionMode } from "./programs";
-
+import type { SandboxEvent } from "../protocol";
+import type { KeyStrategy, ProgramSpec, SessionMode } from "./programs";
 import type { Schedule } from "./schedules";
-import { errorMessage } from "../error-text";
 
 export { SCHEDULES, type Schedule } from "./schedules";
+
+/** What each session of the pizza counter remembers. */
+export interface PizzaSession {
+  pizzaCount: number;
+}
+
+/** One schedule's run: the schedule (also its IndexedDB object store) and the program it runs. */
+export interface ScheduleSide {
+  id: Schedule;
+  spec: ProgramSpec;
+}
+
+/** The program of each schedule, for sessions of `mode` under `key`; each keeps its sessions in a store named after it. */
+export function scheduleSide(schedule: Schedule, key: KeyStrategy, mode: SessionMode = "strict"): ScheduleSide {
+  const spec: ProgramSpec = { mode, key, store: schedule };
+  if (schedule !== "sequential") spec.concurrent = true;
+  if (schedule === "sequentialized") spec.sequentialize = true;
+  return { id: schedule, spec };
+}
 
 /** One storage call starting or finishing, in the order it happened. */
 export interface ConcurrencyLogEntry {
@@ -46,7 +58,7 @@ export interface ConcurrencyLogEntry {
 /** What a run left behind. */
 export interface ConcurrencyResult {
   schedule: Schedule;
-  /** Every session the run touched, as the store holds it after the run, by key. */
+  /** Every session in the run's store after the run, by key. */
   sessions: Record<string, PizzaSession>;
   log: ConcurrencyLogEntry[];
   /**
@@ -58,75 +70,42 @@ export interface ConcurrencyResult {
   errors: { updateId: number; message: string }[];
 }
 
-/** What {@link runPizzaUpdates} runs. */
-export interface ConcurrencyOptions {
-  schedule: Schedule;
-  key: KeyStrategy;
-  /** Default "strict". */
-  mode?: SessionMode;
-  /** Where the sessions live. It should start empty: the run reports what it finds there afterwards. */
-  storage: StorageAdapter<PizzaSession>;
+type StorageOp = Extract<SandboxEvent, { type: "storage" }>;
+
+function isSessionCall(event: SandboxEvent): event is StorageOp & { op: ConcurrencyLogEntry["op"]; key: string; updateId: number } {
+  return event.type === "storage" && (event.op === "read" || event.op === "write" || event.op === "delete") && event.key !== undefined && event.updateId !== undefined;
 }
 
-/** Runs the pizza counter over `updates` on `options.storage` and reports the store and the call order. */
-export async function runPizzaUpdates(updates: readonly Update[], options: ConcurrencyOptions): Promise<ConcurrencyResult> {
-  const { storage } = options;
-  const log: ConcurrencyLogEntry[] = [];
-  const errors: ConcurrencyResult["errors"] = [];
-  let calls = 0;
-
-  const storageFor = (update: Update): StorageAdapter<PizzaSession> => {
-    const call = async <T>(op: ConcurrencyLogEntry["op"], key: string, value: PizzaSession | undefined, run: () => Promise<T> | T) => {
-      const number = ++calls;
-      const entry = { call: number, updateId: update.update_id, op, key };
-      // Copies, so a session object changed later does not rewrite the history.
-      log.push({ seq: log.length, phase: "start", ...entry, ...(value === undefined ? {} : { value: structuredClone(value) }) });
-      try {
-        const result = await run();
-        const found = op === "read" && result !== undefined ? { value: structuredClone(result as PizzaSession) } : {};
-        log.push({ seq: log.length, phase: "end", ...entry, ...found });
-        return result;
-      } catch (error) {
-        log.push({ seq: log.length, phase: "end", ...entry, error: errorMessage(error) });
-        throw error;
-      }
-    };
-    return {
-      read: (key) => call("read", key, undefined, () => storage.read(key)),
-      write: (key, value) => call("write", key, value, () => storage.write(key, value)),
-      delete: (key) => call("delete", key, undefined, () => storage.delete(key)),
-    };
-  };
-
-  const { bot, handle } = createPizzaBot({ mode: options.mode ?? "strict", key: options.key, storageFor });
-  const settle = (update: Update, handling: Promise<void>) =>
-    handling.catch((error: unknown) => {
-      errors.push({ updateId: update.update_id, message: errorMessage(error) });
-    });
-
-  if (options.schedule === "sequential") {
-    for (const update of updates) await settle(update, handle(update));
-  } else if (options.schedule === "concurrent") {
-    await Promise.all(updates.map((update) => settle(update, handle(update))));
-  } else {
-    // grammY's fix: `bot.use(sequentialize(getSessionKey))` before the session. The pizza bot
-    // installs its session first, so the real `sequentialize` middleware wraps the whole handling
-    // of each update instead, with the session's own key function on a grammY context of that
-    // update. The effect is the same: an update waits until every earlier update with its key
-    // has finished, session write included; updates with other keys do not wait.
-    const keyOf = SESSION_KEYS[options.key];
-    const inLine = sequentialize<Context>((ctx) => keyOf(ctx));
-    await Promise.all(
-      updates.map((update) => settle(update, inLine(new Context(update, bot.api, bot.botInfo), () => handle(update)))),
-    );
-  }
-
-  const sessions: Record<string, PizzaSession> = {};
-  for (const key of new Set(log.map((e) => e.key))) {
-    const value = await storage.read(key);
-    if (value !== undefined) sessions[key] = value;
-  }
-  return { schedule: options.schedule, sessions, log, overlappingReads: overlappingReads(log), errors };
+/**
+ * The run of `schedule` as the view shows it, from the sandbox's events and what its store holds
+ * afterwards. Throws on a storage event without its start and end positions: the order would be a guess.
+ */
+export function concurrencyResult(schedule: Schedule, events: readonly SandboxEvent[], sessions: Record<string, PizzaSession>): ConcurrencyResult {
+  const calls = events.filter(isSessionCall).map((event) => {
+    if (event.startSeq === undefined || event.endSeq === undefined) {
+      throw new Error(`Storage call ${event.id} came without its place among the run's calls.`);
+    }
+    return { ...event, startSeq: event.startSeq, endSeq: event.endSeq };
+  });
+  calls.sort((a, b) => a.startSeq - b.startSeq);
+  const moments = calls.flatMap((event, index) => {
+    const common = { call: index + 1, updateId: event.updateId, op: event.op, key: event.key };
+    const start: Omit<ConcurrencyLogEntry, "seq"> = { phase: "start", ...common };
+    const end: Omit<ConcurrencyLogEntry, "seq"> = { phase: "end", ...common };
+    if (event.op === "write" && event.value !== undefined) start.value = event.value as PizzaSession;
+    if (event.op === "read" && event.found && event.error === undefined) end.value = event.value as PizzaSession;
+    if (event.error !== undefined) end.error = event.error;
+    return [
+      { at: event.startSeq, entry: start },
+      { at: event.endSeq, entry: end },
+    ];
+  });
+  moments.sort((a, b) => a.at - b.at);
+  const log = moments.map(({ entry }, seq) => ({ seq, ...entry }));
+  const errors = events.flatMap((event) =>
+    event.type === "update-handled" && event.error !== undefined ? [{ updateId: event.updateId, message: event.error }] : [],
+  );
+  return { schedule, sessions, log, overlappingReads: overlappingReads(log), errors };
 }
 
 /**
@@ -149,21 +128,3 @@ export function overlappingReads(log: readonly ConcurrencyLogEntry[]): number[] 
   );
   return calls.map((e) => e.call);
 }
-
-/**
- * A store for Node: a Map that answers after `delayMs` (a timer, as a database's round trip
- * would) and keeps copies, so two reads never share one object, as with IndexedDB or any database.
- */
-export function createDelayedMemoryStorage(delayMs = 1): StorageAdapter<PizzaSession> {
-  const store = new Map<string, string>();
-  const later = <T>(run: () => T) => new Promise<T>((resolve) => setTimeout(() => resolve(run()), delayMs));
-  return {
-    read: (key) => later(() => {
-      const json = store.get(key);
-      return json === undefined ? undefined : (JSON.parse(json) as PizzaSession);
-    }),
-    write: (key, value) => later(() => void store.set(key, JSON.stringify(value))),
-    delete: (key) => later(() => void store.delete(key)),
-  };
-}
-

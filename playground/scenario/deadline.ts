@@ -14,9 +14,7 @@ export type WaitKind =
   /** A sandbox worker: handling one update. */
   | "update"
   /** The page's own IndexedDB connection: emptying or reading the views' databases. */
-  | "database"
-  /** A lost-update worker: one whole run. */
-  | "worker-run";
+  | "database";
 
 /** A wait ran out of time. `waitingFor` and `ms` say which and how long, for a localized message. */
 export class DeadlineError extends Error {

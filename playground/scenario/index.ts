@@ -2,7 +2,7 @@
  * The scenario core of the comparison views, for the UI: the text format and its parser, the
  * updates a scenario sends, the presets, the programs each side runs, and the tallies of what
  * the sandbox observed. It imports no grammY code (types only), so the main thread's bundle stays
- * small; the real-grammY parts (`pizza-bot.ts`, `concurrency.ts`) are imported on their own.
+ * small.
  */
 export * from "./format";
 export * from "./parse";

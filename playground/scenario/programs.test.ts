@@ -10,6 +10,11 @@ const root = fileURLToPath(new URL("../..", import.meta.url));
 const modes: SessionMode[] = ["strict", "lazy"];
 const keys: KeyStrategy[] = ["chat", "user", "user-chat"];
 const specs: ProgramSpec[] = modes.flatMap((mode) => keys.map((key) => ({ mode, key, store: `${mode}-${key}` })));
+/** The lost-update view's variants: updates all at once, with and without sequentialize. */
+const concurrentSpecs: ProgramSpec[] = specs.flatMap((spec) => [
+  { ...spec, store: `${spec.store}-concurrent`, concurrent: true },
+  { ...spec, store: `${spec.store}-sequentialized`, concurrent: true, sequentialize: true },
+]);
 
 /** The program's tokens with comments dropped and string texts blanked: what English and Spanish must share. */
 function codeShape(source: string): string[] {
@@ -44,7 +49,9 @@ function typeErrors(sources: Record<string, string>): string[] {
 describe("generateProgram", () => {
   it("writes programs that type-check against real grammY and the adapter package", () => {
     const sources: Record<string, string> = {};
-    for (const spec of specs) for (const locale of ["en", "es"] as const) sources[`${spec.store}-${locale}.ts`] = generateProgram(spec, locale);
+    for (const spec of [...specs, ...concurrentSpecs]) {
+      for (const locale of ["en", "es"] as const) sources[`${spec.store}-${locale}.ts`] = generateProgram(spec, locale);
+    }
     expect(typeErrors(sources)).toEqual([]);
   }, 60_000);
 
@@ -67,8 +74,31 @@ describe("generateProgram", () => {
     expect(generateProgram(spec, "es")).toContain("¡Tu nivel de hambre es");
   });
 
+  it.each(concurrentSpecs)("compiles the lost-update variants too: $store", async (spec) => {
+    const result = await bundleProgram(esbuild, generateProgram(spec, "en"), "side.ts");
+    expect(result.ok).toBe(true);
+    expect(codeShape(generateProgram(spec, "es"))).toEqual(codeShape(generateProgram(spec, "en")));
+  });
+
+  it.each(concurrentSpecs)("leaves bot.start() out when updates arrive all at once, and installs sequentialize before the session: $store", (spec) => {
+    const source = generateProgram(spec, "en");
+    expect(source.split("\n")).not.toContain("bot.start();");
+    const imports = [...source.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+    if (!spec.sequentialize) {
+      expect(imports).toEqual(["grammy", "@session-lab/adapters-browser"]);
+      expect(source).not.toContain("sequentialize");
+      return;
+    }
+    expect(imports).toEqual(["grammy", "@session-lab/adapters-browser", "@grammyjs/runner"]);
+    // One key function, shared: sequentialize keeps apart exactly the updates that share a session.
+    const installed = source.indexOf("bot.use(sequentialize(getSessionKey));");
+    expect(installed).toBeGreaterThan(source.indexOf("const getSessionKey = (ctx: Context) =>"));
+    expect(installed).toBeLessThan(source.indexOf(spec.mode === "lazy" ? "lazySession({" : "  session({"));
+    expect(source).toContain("    getSessionKey,\n");
+  });
+
   it("keeps lines short enough to read beside the charts", () => {
-    for (const spec of specs) {
+    for (const spec of [...specs, ...concurrentSpecs]) {
       for (const locale of ["en", "es"] as const) {
         const long = generateProgram(spec, locale)
           .split("\n")

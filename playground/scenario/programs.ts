@@ -1,7 +1,8 @@
 /**
  * The grammY programs the comparison views run, one per side: the pizza counter, under strict
  * `session()` or `lazySession()`, keyed per chat, per user or per user and chat, each side on its
- * own IndexedDB object store. The handlers are the same on every side (lazy ones `await` the
+ * own IndexedDB object store; for the lost-update view, also without `bot.start()` (its updates are
+ * handed over all at once) and with the runner's `sequentialize` before the session. The handlers are the same on every side (lazy ones `await` the
  * session, as lazy sessions require), so the storage traffic differs only by what the side changes.
  * The source is meant to be shown to readers, so it is built as plain, commented TypeScript.
  */
@@ -19,6 +20,13 @@ export interface ProgramSpec {
   key: KeyStrategy;
   /** The IndexedDB object store the side's sessions live in. */
   store: string;
+  /**
+   * The updates arrive all at once (concurrent dispatch, as from a webhook server or grammY's runner), so the
+   * program does not call `bot.start()`, which would take them one at a time.
+   */
+  concurrent?: boolean;
+  /** `bot.use(sequentialize(getSessionKey))` before the session, as grammY's docs recommend for concurrent updates. */
+  sequentialize?: boolean;
 }
 
 /** The callback data of the button the /hunger reply carries; scenarios press it with `[button pizza:add]`. */
@@ -75,6 +83,16 @@ const TEXT = {
       "// Inline queries belong to no chat (with the default key they have no session): this handler leaves\n" +
       "// `ctx.session` alone. Poll answers, and messages without 🍕 or /hunger, reach no handler at all:\n" +
       "// only the session middleware sees them.",
+    sessionKey: "// The session's key, and the key sequentialize keeps apart.",
+    sequentialize: [
+      "// Before the session: an update waits until every earlier update with its key is done, session",
+      "// write included, so two updates of one session never overlap. Other keys do not wait.",
+    ],
+    concurrent: [
+      "// No bot.start(), which hands the bot one update at a time: here each update goes to",
+      "// bot.handleUpdate as soon as it arrives, while earlier ones may still be running, as with a",
+      "// webhook server or grammY's runner. The playground delivers the updates that way.",
+    ],
   },
   es: {
     header: (s: ProgramSpec) =>
@@ -98,12 +116,33 @@ const TEXT = {
       "// Las consultas inline no pertenecen a ningún chat (con la clave por defecto no tienen sesión): este\n" +
       "// manejador no toca `ctx.session`. Las respuestas a encuestas, y los mensajes sin 🍕 ni /hunger, no\n" +
       "// llegan a ningún manejador: solo los ve el middleware de sesión.",
+    sessionKey: "// La clave de la sesión, y la clave que sequentialize mantiene aparte.",
+    sequentialize: [
+      "// Antes de la sesión: una actualización espera a que terminen todas las anteriores con su clave,",
+      "// escritura de la sesión incluida, así que dos actualizaciones de una sesión nunca se solapan.",
+      "// Las de otras claves no esperan.",
+    ],
+    concurrent: [
+      "// Sin bot.start(), que pasa al bot una actualización cada vez: aquí cada una va a bot.handleUpdate",
+      "// en cuanto llega, aunque las anteriores sigan en marcha, como con un servidor de webhooks o el",
+      "// runner de grammY. El playground entrega las actualizaciones así.",
+    ],
   },
 } satisfies Record<Locale, unknown>;
 
 const KEY_WORDS: Record<Locale, Record<KeyStrategy, string>> = {
   en: { chat: "per chat", user: "per user", "user-chat": "per user and chat" },
   es: { chat: "por chat", user: "por usuario", "user-chat": "por usuario y chat" },
+};
+
+/** The key function as a named constant, for sequentialize and the session to share. */
+const KEY_CONST: Record<KeyStrategy, string[]> = {
+  chat: ["const getSessionKey = (ctx: Context) => ctx.chatId?.toString();"],
+  user: ["const getSessionKey = (ctx: Context) => ctx.from?.id.toString();"],
+  "user-chat": [
+    "const getSessionKey = (ctx: Context) =>",
+    "  ctx.from === undefined || ctx.chatId === undefined ? undefined : `${ctx.from.id}/${ctx.chatId}`;",
+  ],
 };
 
 const KEY_OPTION: Record<KeyStrategy, string[]> = {
@@ -126,6 +165,7 @@ export function generateProgram(spec: ProgramSpec, locale: Locale): string {
     t.header(spec),
     `import { Bot, Context, InlineKeyboard, ${lazy ? "lazySession, LazySessionFlavor" : "session, SessionFlavor"} } from "grammy";`,
     'import { IndexedDBAdapter } from "@session-lab/adapters-browser";',
+    ...(spec.sequentialize ? ['import { sequentialize } from "@grammyjs/runner";'] : []),
     "",
     t.data,
     "interface SessionData {",
@@ -137,10 +177,11 @@ export function generateProgram(spec: ProgramSpec, locale: Locale): string {
     'const bot = new Bot<MyContext>("");',
     "",
     ...t.keyComment[spec.key],
+    ...(spec.sequentialize ? [t.sessionKey, ...KEY_CONST[spec.key], "", ...t.sequentialize, "bot.use(sequentialize(getSessionKey));", ""] : []),
     "bot.use(",
     `  ${lazy ? "lazySession" : "session"}({`,
     "    initial: (): SessionData => ({ pizzaCount: 0 }),",
-    ...KEY_OPTION[spec.key],
+    ...(spec.sequentialize ? ["    getSessionKey,"] : KEY_OPTION[spec.key]),
     `    storage: new IndexedDBAdapter({ store: ${JSON.stringify(spec.store)} }),`,
     "  }),",
     ");",
@@ -170,7 +211,7 @@ export function generateProgram(spec: ProgramSpec, locale: Locale): string {
     t.inline,
     'bot.on("inline_query", (ctx) => ctx.answerInlineQuery([]));',
     "",
-    "bot.start();",
+    ...(spec.concurrent ? t.concurrent : ["bot.start();"]),
     "",
   ];
   return lines.join("\n");

@@ -1,6 +1,6 @@
 /**
- * The ways the lost-update demo hands updates to the bot. Apart from `concurrency.ts` because that
- * file imports grammY, which must stay in the worker; the page only needs these names.
+ * The ways the lost-update view hands updates to the bot, by name: the page, the strings and the tests
+ * need only these, not the rest of `concurrency.ts`.
  */
 
 /** How the updates reach the bot. */

@@ -51,6 +51,8 @@ export interface ConcurrencyStrings {
   handlerError(updateId: number, message: string): string;
   failed(column: string, message: string): string;
   explanation: string;
+  /** Opens the generated program a run's sandbox ran. */
+  program: string;
   /** The strip of the three outcomes at the top of the view. */
   outcomesLabel: string;
   outcomeName: Record<Schedule, string>;
@@ -62,7 +64,7 @@ export interface ConcurrencyStrings {
 
 const en: ConcurrencyStrings = {
   title: "A lost update, three ways",
-  intro: "The same two updates, with a per-user key, handled by the same grammY bot on IndexedDB in your browser: once one after another, once at the same time, and once at the same time with sequentialize.",
+  intro: "The same two updates, with a per-user key, handled by the playground's grammY pizza counter on IndexedDB in your browser: once one after another, once at the same time, and once at the same time with sequentialize.",
   updatesHeading: "The updates",
   describe: (step) => describeStep(step, comparisonStrings("en")),
   keyLabel: "Session key",
@@ -117,6 +119,7 @@ const en: ConcurrencyStrings = {
   },
   handlerError: (updateId, message) => `Update ${updateId} failed: ${message}`,
   failed: (column, message) => `${column}: the run failed. ${message}`,
+  program: "The program this run ran",
   explanation:
     "grammY reads the session before your handlers and writes it after them, so two updates with one key must not overlap; sequentialize(getSessionKey), installed before the session, makes them take turns.",
   outcomesLabel: "Pizzas counted in each run",
@@ -129,7 +132,7 @@ const en: ConcurrencyStrings = {
 
 const es: ConcurrencyStrings = {
   title: "Una actualización perdida, de tres maneras",
-  intro: "Las mismas dos actualizaciones, con una clave por usuario, procesadas por el mismo bot de grammY sobre IndexedDB en tu navegador: una vez una detrás de otra, otra vez a la vez, y otra a la vez con sequentialize.",
+  intro: "Las mismas dos actualizaciones, con una clave por usuario, procesadas por el contador de pizzas de grammY del playground sobre IndexedDB en tu navegador: una vez una detrás de otra, otra vez a la vez, y otra a la vez con sequentialize.",
   updatesHeading: "Las actualizaciones",
   describe: (step) => describeStep(step, comparisonStrings("es")),
   keyLabel: "Clave de sesión",
@@ -184,6 +187,7 @@ const es: ConcurrencyStrings = {
   },
   handlerError: (updateId, message) => `La actualización ${updateId} falló: ${message}`,
   failed: (column, message) => `${column}: la ejecución falló. ${message}`,
+  program: "El programa de esta ejecución",
   explanation:
     "grammY lee la sesión antes de tus manejadores y la escribe después, así que dos actualizaciones con la misma clave no deben solaparse; sequentialize(getSessionKey), instalado antes de la sesión, hace que se turnen.",
   outcomesLabel: "Pizzas contadas en cada ejecución",

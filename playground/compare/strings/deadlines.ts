@@ -15,7 +15,6 @@ const SENTENCES: Record<Locale, Sentences> = {
     "sandbox-start": (s) => `the sandboxes did not get ready within ${s} s.`,
     update: (s, n) => `update ${n ?? "?"} was not handled on every side within ${s} s.`,
     database: (s) => `the browser's IndexedDB did not answer within ${s} s.`,
-    "worker-run": (s) => `the worker did not finish within ${s} s.`,
     retry: (button) => `Press “${button}” to try again.`,
   },
   es: {
@@ -23,7 +22,6 @@ const SENTENCES: Record<Locale, Sentences> = {
     "sandbox-start": (s) => `los sandboxes no estuvieron listos en ${s} s.`,
     update: (s, n) => `la actualización ${n ?? "?"} no se procesó en todos los lados en ${s} s.`,
     database: (s) => `el IndexedDB del navegador no respondió en ${s} s.`,
-    "worker-run": (s) => `el worker no terminó en ${s} s.`,
     retry: (button) => `Pulsa «${button}» para intentarlo otra vez.`,
   },
 };

@@ -119,6 +119,10 @@ function receive(request: SandboxRequest): void {
       if (runtime) runtime.dispatch(request.update);
       else post({ type: "console", level: "warn", text: `Update ${request.update.update_id} arrived before the program; it was ignored.` });
       return;
+    case "updates":
+      if (runtime) runtime.dispatchConcurrently(request.updates);
+      else post({ type: "console", level: "warn", text: `${request.updates.length} updates arrived before the program; they were ignored.` });
+      return;
   }
 }
 

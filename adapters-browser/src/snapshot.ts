@@ -1,3 +1,4 @@
+import { copyValue, setOwn } from "./copy-value.js";
 import { deeperLevels, depthOf, MAX_COPY_DEPTH } from "./depth.js";
 
 /**
@@ -8,14 +9,17 @@ import { deeperLevels, depthOf, MAX_COPY_DEPTH } from "./depth.js";
  * a few lines of JavaScript, several times faster than `structuredClone` (which serialises and
  * parses again) for the small objects sessions are. Anything else (class instances, typed arrays,
  * cycles, nesting deeper than 32) goes to `structuredClone`. Values that it refuses (functions,
- * symbols, DOM nodes, which `MemorySessionStorage` happily keeps) get a copy where each such part
- * is replaced by a short description. Values nested deeper than {@link MAX_COPY_DEPTH} levels keep
- * that many, and a {@link deeperLevels} marker says how many more there were: a clone of a value
+ * symbols, DOM nodes, which `MemorySessionStorage` happily keeps) get a {@link copyValue} copy where
+ * each such part is replaced by a short description, and a copy that cannot read a part (a getter
+ * throws) is replaced whole by a placeholder. Values nested deeper than {@link MAX_COPY_DEPTH} levels
+ * keep that many, and a {@link deeperLevels} marker says how many more there were: a clone of a value
  * thousands of levels deep would overflow the stack, here and in every `postMessage` after.
  * (One difference from a clone: an object that plain data refers to twice is copied twice.)
  */
 export function snapshot(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return primitive(value);
+  if (typeof value !== "object" || value === null) {
+    return typeof value === "function" || typeof value === "symbol" ? copyValue(value) : value;
+  }
   try {
     return plainCopy(value, 0, { left: MAX_PLAIN_NODES });
   } catch {
@@ -29,7 +33,7 @@ export function snapshot(value: unknown): unknown {
     // Not cloneable: described below.
   }
   try {
-    return describedCopy(value, new WeakMap(), 0);
+    return copyValue(value);
   } catch (error) {
     // A getter that throws, a revoked Proxy…: the bot must not fail because of the observer.
     return `[value that could not be copied: ${String(error)}]`;
@@ -76,72 +80,4 @@ function plainCopy(value: unknown, depth: number, budget: { left: number }): unk
     return out;
   }
   throw NOT_PLAIN;
-}
-
-/** `out[key] = value`, except that a key named "__proto__" becomes an own property, as in a clone. */
-function setOwn(out: Record<string, unknown>, key: string, value: unknown) {
-  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-  else out[key] = value;
-}
-
-function primitive(value: unknown): unknown {
-  if (typeof value === "function") return describeFunction(value);
-  if (typeof value === "symbol") return value.toString();
-  return value;
-}
-
-function describeFunction(fn: { name?: string }): string {
-  return fn.name ? `[Function ${fn.name}]` : "[Function]";
-}
-
-/**
- * Copies what structured clone can copy, describes the rest, and cuts what lies deeper than
- * {@link MAX_COPY_DEPTH}. Plain objects are copied here, not handed to `structuredClone` level by
- * level (on a deep value each such attempt overflowed the stack again).
- */
-function describedCopy(value: unknown, seen: WeakMap<object, unknown>, depth: number): unknown {
-  if (typeof value !== "object" || value === null) return primitive(value);
-  const existing = seen.get(value);
-  if (existing !== undefined) return existing; // cycles and shared parts stay shared, as in a clone
-  if (depth >= MAX_COPY_DEPTH) return deeperLevels(depthOf(value));
-  const next = depth + 1;
-  if (isNode(value)) return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
-  if (value instanceof Date) return new Date(value.getTime());
-  if (value instanceof RegExp) return new RegExp(value.source, value.flags);
-  if (value instanceof Map) {
-    const out = new Map<unknown, unknown>();
-    seen.set(value, out);
-    for (const [k, v] of value) out.set(describedCopy(k, seen, next), describedCopy(v, seen, next));
-    return out;
-  }
-  if (value instanceof Set) {
-    const out = new Set<unknown>();
-    seen.set(value, out);
-    for (const v of value) out.add(describedCopy(v, seen, next));
-    return out;
-  }
-  if (Array.isArray(value)) {
-    const out: unknown[] = [];
-    seen.set(value, out);
-    for (const v of value) out.push(describedCopy(v, seen, next));
-    return out;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    try {
-      // Typed arrays, Blobs, errors… clone fine on their own even when a parent object does not.
-      const depthBelow = depthOf(value);
-      if (depthBelow !== undefined && depth + depthBelow <= MAX_COPY_DEPTH) return structuredClone(value);
-    } catch {
-      // Copied as a plain object below.
-    }
-  }
-  const out: Record<string, unknown> = {};
-  seen.set(value, out);
-  for (const k of Object.keys(value)) setOwn(out, k, describedCopy((value as Record<string, unknown>)[k], seen, next));
-  return out;
-}
-
-function isNode(value: object): boolean {
-  return typeof Node !== "undefined" && value instanceof Node;
 }

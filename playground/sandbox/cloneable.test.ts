@@ -31,6 +31,15 @@ describe("postCloneable", () => {
     ).toThrow("port closed");
   });
 
+  it("keeps what structured clone copies by itself as it is, and copies only around it", () => {
+    const at = new Date(0);
+    const photo = new Uint8Array([1, 2]);
+    const copy = toCloneable({ at, photo, greet() {} }) as Record<string, unknown>;
+    expect(copy.at).toBe(at);
+    expect(copy.photo).toBe(photo);
+    expect(copy.greet).toBe("[Function greet]");
+  });
+
   it("keeps errors readable", () => {
     expect(toCloneable(new RangeError("r"))).toMatchObject({ name: "RangeError", message: "r" });
   });

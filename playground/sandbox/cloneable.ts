@@ -6,13 +6,7 @@
  * whose deep parts are cut, and as a last resort the event with its unpostable values replaced by a
  * placeholder: the event itself always arrives.
  */
-import { deeperLevels, depthOf, MAX_COPY_DEPTH } from "@session-lab/adapters-browser";
-
-function describeUnclonable(value: unknown): string {
-  if (typeof value === "function") return value.name ? `[Function ${value.name}]` : "[Function]";
-  if (typeof value === "symbol") return value.toString();
-  return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
-}
+import { copyValue } from "@session-lab/adapters-browser/values";
 
 /** What stands for a value that could not be read or sent at all. */
 function unpostable(error: unknown): string {
@@ -30,56 +24,13 @@ function read(object: object, key: string): unknown {
 }
 
 /**
- * A copy of `value` that structured clone accepts; shared parts and cycles stay shared. Objects
- * deeper than {@link MAX_COPY_DEPTH} levels become a marker saying how many levels were left out.
+ * A copy of `value` that structured clone accepts (the adapter package's `copyValue`, in its mode for
+ * posting): what clones is kept as it is, functions and symbols are described, errors keep their
+ * name, a part whose read throws becomes a placeholder, shared parts and cycles stay shared, and
+ * objects deeper than `MAX_COPY_DEPTH` levels become a marker saying how many levels were left out.
  */
-export function toCloneable(value: unknown, seen = new Map<object, unknown>(), depth = 0): unknown {
-  if (typeof value === "function" || typeof value === "symbol") return describeUnclonable(value);
-  if (typeof value !== "object" || value === null) return value;
-  if (seen.has(value)) return seen.get(value);
-  if (value instanceof Date || value instanceof RegExp || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return value;
-  if (value instanceof Error) {
-    const copy = { name: value.name, message: value.message, stack: value.stack };
-    seen.set(value, copy);
-    return copy;
-  }
-  if (depth >= MAX_COPY_DEPTH) return deeperLevels(depthOf(value));
-  const next = depth + 1;
-  if (value instanceof Map) {
-    const copy = new Map<unknown, unknown>();
-    seen.set(value, copy);
-    for (const [k, v] of value) copy.set(toCloneable(k, seen, next), toCloneable(v, seen, next));
-    return copy;
-  }
-  if (value instanceof Set) {
-    const copy = new Set<unknown>();
-    seen.set(value, copy);
-    for (const v of value) copy.add(toCloneable(v, seen, next));
-    return copy;
-  }
-  if (Array.isArray(value)) {
-    const copy: unknown[] = [];
-    seen.set(value, copy);
-    for (let i = 0; i < value.length; i++) copy.push(toCloneable(read(value, String(i)), seen, next));
-    return copy;
-  }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) {
-    // Host objects (Blob, ImageData…) clone fine on their own; class instances become plain objects below.
-    try {
-      const below = depthOf(value);
-      if (below !== undefined && depth + below <= MAX_COPY_DEPTH) {
-        structuredClone(value);
-        return value;
-      }
-    } catch {
-      // fall through to a plain copy
-    }
-  }
-  const copy: Record<string, unknown> = {};
-  seen.set(value, copy);
-  for (const key of Object.keys(value)) copy[key] = toCloneable(read(value, key), seen, next);
-  return copy;
+export function toCloneable(value: unknown): unknown {
+  return copyValue(value, { forPosting: true, unreadable: unpostable });
 }
 
 /**

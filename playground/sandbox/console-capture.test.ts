@@ -25,6 +25,16 @@ describe("formatConsoleArgs", () => {
     expect(formatConsoleArgs(["%cstyled", "color: red"])).toBe("styled");
   });
 
+  it("shows binary data by size, and a getter that throws as a placeholder instead of throwing", () => {
+    const session = Object.defineProperty({ photo: new Uint8Array(3), buffer: new ArrayBuffer(8) }, "secret", {
+      enumerable: true,
+      get() {
+        throw new TypeError("no access");
+      },
+    });
+    expect(formatConsoleArgs([session])).toBe("{ photo: Uint8Array(3), buffer: ArrayBuffer(8), secret: [value that could not be read: TypeError: no access] }");
+  });
+
   it("shows errors through the given describer", () => {
     expect(formatConsoleArgs(["failed:", new RangeError("too big")], { describeError: (e) => `${e.name}! ${e.message}` })).toBe(
       "failed: RangeError! too big",

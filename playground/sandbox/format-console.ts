@@ -3,6 +3,7 @@
  * them: `%s`/`%d`/`%i`/`%f`/`%o`/`%O`/`%c` substitutions, strings as they are, other values inspected
  * (objects shallowly to depth 2, cycles marked, Maps/Sets/Dates/Errors readable).
  */
+import { walkValue, type LeafKind, type ValueVisitor } from "@session-lab/adapters-browser/values";
 
 /** Options for {@link formatConsoleArgs}. */
 export interface FormatOptions {
@@ -26,7 +27,7 @@ export function formatConsoleArgs(args: readonly unknown[], options: FormatOptio
       const value = args[index++];
       switch (directive) {
         case "s":
-          return typeof value === "string" ? value : inspect(value, 1, new Set());
+          return typeof value === "string" ? value : inspect(value, 1);
         case "d":
         case "i":
           return typeof value === "bigint" ? `${value}n` : String(parseInt(String(value), 10));
@@ -35,7 +36,7 @@ export function formatConsoleArgs(args: readonly unknown[], options: FormatOptio
         case "c":
           return "";
         default:
-          return inspect(value, 0, new Set());
+          return inspect(value);
       }
     });
     parts.push(text);
@@ -52,11 +53,63 @@ export function formatConsoleArgs(args: readonly unknown[], options: FormatOptio
 function top(value: unknown, options: FormatOptions): string {
   if (typeof value === "string") return value;
   if (value instanceof Error) return options.describeError ? options.describeError(value) : (value.stack ?? `${value.name}: ${value.message}`);
-  return inspect(value, 0, new Set());
+  return inspect(value);
 }
 
-/** A readable description of any value, as console panes show objects. */
-export function inspect(value: unknown, depth: number, seen: Set<object>): string {
+/**
+ * A readable description of any value, as console panes show objects: the adapter package's value
+ * walk, to {@link MAX_DEPTH} levels below `depth` (how deep `value` already sits; strings at depth 0
+ * are shown as they are, deeper ones quoted).
+ */
+export function inspect(value: unknown, depth = 0): string {
+  const style = depth === 0 ? topStyle : depth === 1 ? nestedStyle : consoleStyle(depth);
+  return walkValue(value, style, { maxDepth: MAX_DEPTH + 1 - depth, revisit: "repeat" });
+}
+
+/** The console's walk for a value at the top of a line (its strings unquoted), and one inside a `%s`. */
+const topStyle = consoleStyle(0);
+const nestedStyle = consoleStyle(1);
+
+function consoleStyle(start: number): ValueVisitor<string, string[]> {
+  return {
+    leaf: (value, kind, depth) => inspectLeaf(value, kind, start + depth),
+    open: () => [],
+    add: (into, child, key) => void into.push(typeof key === "string" ? `${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${child}` : child),
+    addEntry: (into, key, value) => void into.push(`${key} => ${value}`),
+    close(items, value, kind) {
+      if (kind === "array") return list(items, "[", "]", "");
+      if (kind === "map") return list(items, "{", "}", `Map(${(value as Map<unknown, unknown>).size}) `);
+      if (kind === "set") return list(items, "{", "}", `Set(${(value as Set<unknown>).size}) `);
+      const name = constructorName(value);
+      return list(items, "{", "}", name && name !== "Object" ? `${name} ` : "");
+    },
+    cut: (value, kind) => (kind === "array" ? "[Array]" : `[${constructorName(value) ?? "Object"}]`),
+    again: () => "[Circular]",
+    unreadable: (error) => `[value that could not be read: ${String(error)}]`,
+  };
+}
+
+function inspectLeaf(value: unknown, kind: LeafKind, depth: number): string {
+  switch (kind) {
+    case "date": {
+      const date = value as Date;
+      return Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString();
+    }
+    case "regexp":
+      return String(value);
+    case "error":
+      return `[${(value as Error).name}: ${(value as Error).message}]`;
+    case "binary":
+      return `${constructorName(value as object) ?? "ArrayBuffer"}(${(value as Uint8Array).length ?? (value as ArrayBuffer).byteLength})`;
+    case "node":
+      return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
+    case "function": {
+      const fn = value as (...args: unknown[]) => unknown;
+      return /^class[\s{]/.test(Function.prototype.toString.call(fn)) ? `[class ${fn.name || "(anonymous)"}]` : `[Function: ${fn.name || "(anonymous)"}]`;
+    }
+    default:
+      break;
+  }
   switch (typeof value) {
     case "string":
       return depth === 0 ? value : JSON.stringify(value);
@@ -64,37 +117,10 @@ export function inspect(value: unknown, depth: number, seen: Set<object>): strin
       return Object.is(value, -0) ? "-0" : String(value);
     case "bigint":
       return `${value}n`;
-    case "boolean":
-    case "undefined":
-      return String(value);
     case "symbol":
       return value.toString();
-    case "function":
-      return /^class[\s{]/.test(Function.prototype.toString.call(value)) ? `[class ${value.name || "(anonymous)"}]` : `[Function: ${value.name || "(anonymous)"}]`;
-  }
-  if (value === null) return "null";
-  const object = value as object;
-  if (seen.has(object)) return "[Circular]";
-  if (object instanceof Date) return Number.isNaN(object.getTime()) ? "Invalid Date" : object.toISOString();
-  if (object instanceof RegExp) return String(object);
-  if (object instanceof Error) return `[${object.name}: ${object.message}]`;
-  if (object instanceof Promise) return "Promise {}";
-  if (depth > MAX_DEPTH) return Array.isArray(object) ? "[Array]" : `[${constructorName(object) ?? "Object"}]`;
-  seen.add(object);
-  try {
-    if (Array.isArray(object)) return list(object.map((v) => inspect(v, depth + 1, seen)), "[", "]", "");
-    if (object instanceof Map) {
-      const items = [...object].map(([k, v]) => `${inspect(k, depth + 1, seen)} => ${inspect(v, depth + 1, seen)}`);
-      return list(items, "{", "}", `Map(${object.size}) `);
-    }
-    if (object instanceof Set) return list([...object].map((v) => inspect(v, depth + 1, seen)), "{", "}", `Set(${object.size}) `);
-    if (ArrayBuffer.isView(object)) return `${constructorName(object) ?? "TypedArray"}(${(object as Uint8Array).length ?? object.byteLength})`;
-    const name = constructorName(object);
-    const prefix = name && name !== "Object" ? `${name} ` : "";
-    const entries = Object.keys(object).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${inspect((object as Record<string, unknown>)[k], depth + 1, seen)}`);
-    return list(entries, "{", "}", prefix);
-  } finally {
-    seen.delete(object);
+    default:
+      return String(value); // booleans, undefined, null
   }
 }
 

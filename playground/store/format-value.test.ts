@@ -20,6 +20,12 @@ describe("formatValue", () => {
     expect(formatValue(cyclic)).toBe('{"a": {"n": 1}, "b": {"n": 1}, "self": [Circular]}');
   });
 
+  it("names errors and binary data instead of showing their inner fields", () => {
+    expect(formatValue({ error: new RangeError("too big"), photo: new Uint8Array(3), re: /a+/g })).toBe(
+      '{"error": RangeError("too big"), "photo": Uint8Array(3), "re": /a+/g}',
+    );
+  });
+
   it("indents when pretty and cuts long text", () => {
     expect(formatValue({ a: [1] }, { pretty: true })).toBe('{\n  "a": [\n    1\n  ]\n}');
     expect(formatValue("x".repeat(100), { maxLength: 10 })).toBe('"xxxxxxxx…');

@@ -1,4 +1,5 @@
 import { depthOf, readDeeperLevels } from "@session-lab/adapters-browser";
+import { walkValue, type LeafKind, type ValueVisitor } from "@session-lab/adapters-browser/values";
 
 /** How many levels of nested objects a formatted value shows; deeper ones are collapsed into a count. */
 export const MAX_FORMAT_DEPTH = 16;
@@ -22,11 +23,6 @@ export function deeperInEnglish(levels: number | null): string {
   return `… ${levels.toLocaleString("en-US")} more ${levels === 1 ? "level" : "levels"}`;
 }
 
-interface Writer {
-  step: string;
-  deeper: (levels: number | null) => string;
-}
-
 /**
  * Shows a stored value the way a reader expects JSON to look, without lying about what IndexedDB and
  * structured clone keep that JSON does not: Dates, Maps, Sets, `undefined`, BigInts and cycles are
@@ -37,65 +33,88 @@ interface Writer {
  * thousand levels pretty-printed are a million spaces of indentation.
  */
 export function formatValue(value: unknown, options: FormatValueOptions = {}): string {
-  const writer: Writer = { step: options.pretty ? "  " : "", deeper: options.deeper ?? deeperInEnglish };
-  const text = write(value, writer, "", new Set());
+  const writer = jsonLike(options.pretty ?? false, options.deeper ?? deeperInEnglish);
+  const text = walkValue(value, writer, { maxDepth: MAX_FORMAT_DEPTH, revisit: "repeat" });
   const max = options.maxLength;
   return max !== undefined && text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
 }
 
-function write(value: unknown, writer: Writer, indent: string, ancestors: Set<object>): string {
-  switch (typeof value) {
-    case "undefined":
-      return "undefined";
-    case "string": {
-      const cut = readDeeperLevels(value);
-      return cut === undefined ? JSON.stringify(value) : writer.deeper(cut);
+/** Writers made so far, per `deeper` function (one per page language): flat and pretty. */
+const writers = new WeakMap<(levels: number | null) => string, [ValueVisitor<string, string[]>, ValueVisitor<string, string[]>]>();
+
+/** The adapter package's value walk, writing JSON-like text; made once per `deeper` and reused. */
+function jsonLike(pretty: boolean, deeper: (levels: number | null) => string): ValueVisitor<string, string[]> {
+  let made = writers.get(deeper);
+  if (!made) {
+    made = [makeWriter("", deeper), makeWriter("  ", deeper)];
+    writers.set(deeper, made);
+  }
+  return made[pretty ? 1 : 0];
+}
+
+function makeWriter(step: string, deeper: (levels: number | null) => string): ValueVisitor<string, string[]> {
+  const join = (items: string[], depth: number, open: string, close: string) => {
+    if (items.length === 0) return `${open}${close}`;
+    if (!step) return `${open}${items.join(", ")}${close}`;
+    const indent = step.repeat(depth);
+    return `${open}\n${items.map((item) => indent + step + item).join(",\n")}\n${indent}${close}`;
+  };
+  return {
+    leaf: writeLeaf(deeper),
+    open: () => [],
+    add: (items, child, key) => void items.push(typeof key === "string" ? `${JSON.stringify(key)}: ${child}` : child),
+    addEntry: (items, key, value) => void items.push(`${key} => ${value}`),
+    close(items, _value, kind, depth) {
+      if (kind === "array") return join(items, depth, "[", "]");
+      if (kind === "map") return `Map ${join(items, depth, "{", "}")}`;
+      if (kind === "set") return `Set ${join(items, depth, "[", "]")}`;
+      return join(items, depth, "{", "}");
+    },
+    cut: (value) => deeper(depthOf(value) ?? null),
+    again: () => "[Circular]",
+    unreadable: (error) => `[value that could not be read: ${String(error)}]`,
+  };
+}
+
+function writeLeaf(deeper: (levels: number | null) => string) {
+  return (value: unknown, kind: LeafKind): string => {
+    switch (kind) {
+      case "marker":
+        return deeper(readDeeperLevels(value) ?? null);
+      case "date": {
+        const date = value as Date;
+        return Number.isNaN(date.getTime()) ? "Date(Invalid)" : `Date(${date.toISOString()})`;
+      }
+      case "error": {
+        const error = value as Error;
+        return `${error.name}(${JSON.stringify(error.message)})`;
+      }
+      case "binary":
+        return `${Object.prototype.toString.call(value).slice(8, -1)}(${(value as Uint8Array).length ?? (value as ArrayBuffer).byteLength})`;
+      case "node":
+        return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
+      case "regexp":
+        return String(value);
+      case "function": {
+        const name = (value as { name?: string }).name;
+        return name ? `[Function ${name}]` : "[Function]";
+      }
+      default:
+        return writePrimitive(value);
     }
-    case "number":
-      return String(value); // NaN and Infinity as JavaScript writes them, where JSON would say null
+  };
+}
+
+function writePrimitive(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
     case "bigint":
       return `${value}n`;
-    case "boolean":
-      return String(value);
     case "symbol":
       return value.toString();
-    case "function":
-      return value.name ? `[Function ${value.name}]` : "[Function]";
     default:
-      break;
-  }
-  if (value === null) return "null";
-  const object = value as object;
-  if (ancestors.has(object)) return "[Circular]";
-  if (object instanceof Date) return Number.isNaN(object.getTime()) ? "Date(Invalid)" : `Date(${object.toISOString()})`;
-  if (object instanceof RegExp) return String(object);
-  if (ancestors.size >= MAX_FORMAT_DEPTH) return writer.deeper(depthOf(object) ?? null);
-  ancestors.add(object);
-  try {
-    const step = writer.step;
-    const inner = indent + step;
-    const join = (items: string[], open: string, close: string) => {
-      if (items.length === 0) return `${open}${close}`;
-      if (!step) return `${open}${items.join(", ")}${close}`;
-      return `${open}\n${items.map((item) => inner + item).join(",\n")}\n${indent}${close}`;
-    };
-    if (Array.isArray(object)) {
-      return join(object.map((item) => write(item, writer, inner, ancestors)), "[", "]");
-    }
-    if (object instanceof Map) {
-      const items = [...object].map(([k, v]) => `${write(k, writer, inner, ancestors)} => ${write(v, writer, inner, ancestors)}`);
-      return `Map ${join(items, "{", "}")}`;
-    }
-    if (object instanceof Set) {
-      const items = [...object].map((v) => write(v, writer, inner, ancestors));
-      return `Set ${join(items, "[", "]")}`;
-    }
-    const items = Object.keys(object).map(
-      (k) => `${JSON.stringify(k)}: ${write((object as Record<string, unknown>)[k], writer, inner, ancestors)}`,
-    );
-    return join(items, "{", "}");
-  } finally {
-    ancestors.delete(object);
+      return String(value); // NaN and Infinity as JavaScript writes them, where JSON would say null
   }
 }
 

@@ -51,8 +51,10 @@ export interface ConcurrencyStrings {
   handlerError(updateId: number, message: string): string;
   failed(column: string, message: string): string;
   explanation: string;
-  /** Opens the generated program a run's sandbox ran. */
-  program: string;
+  /** Unfolds the generated programs the runs' sandboxes ran. */
+  programs: string;
+  /** The accessible name of one run's program. */
+  programOf(column: string): string;
   /** The strip of the three outcomes at the top of the view. */
   outcomesLabel: string;
   outcomeName: Record<Schedule, string>;
@@ -119,7 +121,8 @@ const en: ConcurrencyStrings = {
   },
   handlerError: (updateId, message) => `Update ${updateId} failed: ${message}`,
   failed: (column, message) => `${column}: the run failed. ${message}`,
-  program: "The program this run ran",
+  programs: "The code each run ran",
+  programOf: (column) => `The program of “${column}”`,
   explanation:
     "grammY reads the session before your handlers and writes it after them, so two updates with one key must not overlap; sequentialize(getSessionKey), installed before the session, makes them take turns.",
   outcomesLabel: "Pizzas counted in each run",
@@ -187,7 +190,8 @@ const es: ConcurrencyStrings = {
   },
   handlerError: (updateId, message) => `La actualización ${updateId} falló: ${message}`,
   failed: (column, message) => `${column}: la ejecución falló. ${message}`,
-  program: "El programa de esta ejecución",
+  programs: "El código de cada ejecución",
+  programOf: (column) => `El programa de «${column}»`,
   explanation:
     "grammY lee la sesión antes de tus manejadores y la escribe después, así que dos actualizaciones con la misma clave no deben solaparse; sequentialize(getSessionKey), instalado antes de la sesión, hace que se turnen.",
   outcomesLabel: "Pizzas contadas en cada ejecución",

@@ -1,5 +1,5 @@
 import { deeperLevels, depthOf, MAX_COPY_DEPTH } from "./depth.js";
-import { walkValue, type ContainerKind, type LeafKind, type ValueVisitor } from "./walk-value.js";
+import { describeLeaf, walkValue, type ContainerKind, type LeafKind, type ValueVisitor } from "./walk-value.js";
 
 /** How {@link copyValue} copies. */
 export interface CopyOptions {
@@ -85,14 +85,10 @@ function emptyCopy(kind: ContainerKind): Copy {
 
 function copyLeaf(value: unknown, kind: LeafKind, forPosting: boolean): unknown {
   switch (kind) {
-    case "function": {
-      const name = (value as { name?: unknown }).name;
-      return typeof name === "string" && name ? `[Function ${name}]` : "[Function]";
-    }
+    case "function":
     case "symbol":
-      return (value as symbol).toString();
     case "node":
-      return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
+      return describeLeaf(value, kind);
     case "error": {
       const { name, message, stack } = value as Error;
       if (forPosting) return { name, message, stack };

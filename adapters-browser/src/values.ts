@@ -17,6 +17,7 @@
  */
 export { copyValue, type CopyOptions } from "./copy-value.js";
 export {
+  describeLeaf,
   kindOf,
   walkValue,
   type ContainerKind,

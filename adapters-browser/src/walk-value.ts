@@ -47,6 +47,23 @@ export function kindOf(value: unknown): ValueKind {
   return "instance";
 }
 
+/**
+ * The short text that stands for a leaf with no copy or text of its own, the same in copies and in
+ * formatted values: `[Function greet]` (`[Function]` unnamed), `Symbol(tag)`, `[HTMLDivElement]`,
+ * and binary data by type and length, `Uint8Array(3)` or `ArrayBuffer(8)`.
+ */
+export function describeLeaf(value: unknown, kind: "function" | "symbol" | "node" | "binary"): string {
+  if (kind === "symbol") return (value as symbol).toString();
+  if (kind === "function") {
+    const name = (value as { name?: unknown }).name;
+    return typeof name === "string" && name ? `[Function ${name}]` : "[Function]";
+  }
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  if (kind === "node") return `[${tag}]`;
+  const size = value instanceof ArrayBuffer ? value.byteLength : ((value as { length?: number }).length ?? (value as DataView).byteLength);
+  return `${tag}(${size})`;
+}
+
 /** Whether a walk enters values of this kind. */
 export function isContainer(kind: ValueKind): kind is ContainerKind {
   return kind === "object" || kind === "array" || kind === "map" || kind === "set" || kind === "instance";

@@ -64,7 +64,7 @@ afterAll(() => {
 describe("the packed tarball", () => {
   it("holds the license, the readme, the changelog and the built entry points with their types", () => {
     for (const file of ["LICENSE", "README.md", "CHANGELOG.md", "package.json"]) expect(packed).toContain(file);
-    for (const entry of ["index", "observe"]) {
+    for (const entry of ["index", "observe", "values"]) {
       expect(packed).toContain(`dist/${entry}.js`);
       expect(packed).toContain(`dist/${entry}.d.ts`);
     }
@@ -74,7 +74,7 @@ describe("the packed tarball", () => {
     expect(packed.filter((file) => /^test\/|\.test\.|vitest|tsconfig|jsr\.json/.test(file))).toEqual([]);
   });
 
-  it("installs into an empty folder and runs a grammY bot there with both entry points", () => {
+  it("installs into an empty folder and runs a grammY bot there with its entry points", () => {
     copyFileSync(join(packageDir, "test", "pack", "consumer.mjs"), join(app, "consumer.mjs"));
     const out = execFileSync(process.execPath, ["consumer.mjs"], { cwd: app, encoding: "utf8" });
     const result = JSON.parse(out) as Record<string, unknown>;
@@ -85,6 +85,7 @@ describe("the packed tarball", () => {
       memoryOps: ["write", "read"],
       refused: "UnstorableValueError",
       sameObserveAtRoot: true,
+      copied: { greet: "[Function greet]", n: 1 },
     });
   }, SLOW);
 

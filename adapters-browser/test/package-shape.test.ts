@@ -58,7 +58,10 @@ describe("package.json", () => {
     }
   });
 
-  it("keeps idb-keyval out of the observe entry point's module graph", () => {
+  it.each([
+    ["observe", ["grammy"]],
+    ["values", []],
+  ])("keeps idb-keyval out of the %s entry point's module graph", (entry, bareImports) => {
     const seen = new Set<string>();
     const bare = new Set<string>();
     const visit = (file: string) => {
@@ -69,9 +72,9 @@ describe("package.json", () => {
         else bare.add(spec);
       }
     };
-    visit(join(root, "src", "observe.ts"));
+    visit(join(root, "src", `${entry}.ts`));
     expect(seen.size).toBeGreaterThan(1);
-    expect([...bare]).toEqual(["grammy"]);
+    expect([...bare]).toEqual(bareImports);
   });
 });
 
@@ -147,9 +150,9 @@ describe("README", () => {
     }
   });
 
-  it("lists every name the observe entry point exports in its row of the entry-point table", () => {
-    const row = rowOf("`@session-lab/adapters-browser/observe`");
-    const names = read("src/observe.ts")
+  it.each(["observe", "values"])("lists every name the %s entry point exports in its row of the entry-point table", (entry) => {
+    const row = rowOf(`\`@session-lab/adapters-browser/${entry}\``);
+    const names = read(`src/${entry}.ts`)
       .match(/export \{[^}]+\}/g)!
       .flatMap((block) => block.slice(8, -1).split(","))
       .map((name) => name.replace(/^\s*type\s+/, "").trim())

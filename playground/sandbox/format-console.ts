@@ -3,7 +3,7 @@
  * them: `%s`/`%d`/`%i`/`%f`/`%o`/`%O`/`%c` substitutions, strings as they are, other values inspected
  * (objects shallowly to depth 2, cycles marked, Maps/Sets/Dates/Errors readable).
  */
-import { walkValue, type LeafKind, type ValueVisitor } from "@session-lab/adapters-browser/values";
+import { describeLeaf, walkValue, type LeafKind, type ValueVisitor } from "@session-lab/adapters-browser/values";
 
 /** Options for {@link formatConsoleArgs}. */
 export interface FormatOptions {
@@ -92,35 +92,23 @@ function consoleStyle(start: number): ValueVisitor<string, string[]> {
 function inspectLeaf(value: unknown, kind: LeafKind, depth: number): string {
   switch (kind) {
     case "date": {
-      const date = value as Date;
-      return Number.isNaN(date.getTime()) ? "Invalid Date" : date.toISOString();
+      const time = (value as Date).getTime();
+      return Number.isNaN(time) ? "Invalid Date" : (value as Date).toISOString();
     }
-    case "regexp":
-      return String(value);
     case "error":
       return `[${(value as Error).name}: ${(value as Error).message}]`;
     case "binary":
-      return `${constructorName(value as object) ?? "ArrayBuffer"}(${(value as Uint8Array).length ?? (value as ArrayBuffer).byteLength})`;
     case "node":
-      return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
+    case "symbol":
+      return describeLeaf(value, kind);
     case "function": {
       const fn = value as (...args: unknown[]) => unknown;
       return /^class[\s{]/.test(Function.prototype.toString.call(fn)) ? `[class ${fn.name || "(anonymous)"}]` : `[Function: ${fn.name || "(anonymous)"}]`;
     }
     default:
-      break;
-  }
-  switch (typeof value) {
-    case "string":
-      return depth === 0 ? value : JSON.stringify(value);
-    case "number":
-      return Object.is(value, -0) ? "-0" : String(value);
-    case "bigint":
-      return `${value}n`;
-    case "symbol":
-      return value.toString();
-    default:
-      return String(value); // booleans, undefined, null
+      if (typeof value === "string") return depth === 0 ? value : JSON.stringify(value);
+      if (typeof value === "bigint") return `${value}n`;
+      return Object.is(value, -0) ? "-0" : String(value); // numbers, booleans, undefined, null, RegExps
   }
 }
 

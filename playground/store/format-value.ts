@@ -1,5 +1,5 @@
 import { depthOf, readDeeperLevels } from "@session-lab/adapters-browser";
-import { walkValue, type LeafKind, type ValueVisitor } from "@session-lab/adapters-browser/values";
+import { describeLeaf, walkValue, type LeafKind, type ValueVisitor } from "@session-lab/adapters-browser/values";
 
 /** How many levels of nested objects a formatted value shows; deeper ones are collapsed into a count. */
 export const MAX_FORMAT_DEPTH = 16;
@@ -60,7 +60,7 @@ function makeWriter(step: string, deeper: (levels: number | null) => string): Va
     return `${open}\n${items.map((item) => indent + step + item).join(",\n")}\n${indent}${close}`;
   };
   return {
-    leaf: writeLeaf(deeper),
+    leaf: (value, kind) => writeLeaf(value, kind, deeper),
     open: () => [],
     add: (items, child, key) => void items.push(typeof key === "string" ? `${JSON.stringify(key)}: ${child}` : child),
     addEntry: (items, key, value) => void items.push(`${key} => ${value}`),
@@ -76,45 +76,25 @@ function makeWriter(step: string, deeper: (levels: number | null) => string): Va
   };
 }
 
-function writeLeaf(deeper: (levels: number | null) => string) {
-  return (value: unknown, kind: LeafKind): string => {
-    switch (kind) {
-      case "marker":
-        return deeper(readDeeperLevels(value) ?? null);
-      case "date": {
-        const date = value as Date;
-        return Number.isNaN(date.getTime()) ? "Date(Invalid)" : `Date(${date.toISOString()})`;
-      }
-      case "error": {
-        const error = value as Error;
-        return `${error.name}(${JSON.stringify(error.message)})`;
-      }
-      case "binary":
-        return `${Object.prototype.toString.call(value).slice(8, -1)}(${(value as Uint8Array).length ?? (value as ArrayBuffer).byteLength})`;
-      case "node":
-        return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
-      case "regexp":
-        return String(value);
-      case "function": {
-        const name = (value as { name?: string }).name;
-        return name ? `[Function ${name}]` : "[Function]";
-      }
-      default:
-        return writePrimitive(value);
+function writeLeaf(value: unknown, kind: LeafKind, deeper: (levels: number | null) => string): string {
+  switch (kind) {
+    case "marker":
+      return deeper(readDeeperLevels(value) ?? null);
+    case "date": {
+      const time = (value as Date).getTime();
+      return Number.isNaN(time) ? "Date(Invalid)" : `Date(${(value as Date).toISOString()})`;
     }
-  };
-}
-
-function writePrimitive(value: unknown): string {
-  switch (typeof value) {
-    case "string":
-      return JSON.stringify(value);
-    case "bigint":
-      return `${value}n`;
+    case "error":
+      return `${(value as Error).name}(${JSON.stringify((value as Error).message)})`;
+    case "binary":
+    case "node":
+    case "function":
     case "symbol":
-      return value.toString();
+      return describeLeaf(value, kind);
     default:
-      return String(value); // NaN and Infinity as JavaScript writes them, where JSON would say null
+      if (typeof value === "string") return JSON.stringify(value);
+      // NaN and Infinity as JavaScript writes them (JSON would say null), RegExps as literals.
+      return typeof value === "bigint" ? `${value}n` : String(value);
   }
 }
 

@@ -1,8 +1,9 @@
 // Type-checked inside the pack-install test's empty project with NodeNext resolution, so the
-// `types` conditions of both entry points must lead to the published .d.ts files.
+// `types` conditions of every entry point must lead to the published .d.ts files.
 import { session, type Context, type SessionFlavor, type StorageAdapter } from "grammy";
 import { IndexedDBAdapter, type IndexedDBAdapterOptions, StorageAdapterError } from "@session-lab/adapters-browser";
 import { observeStorage, type StorageEvent } from "@session-lab/adapters-browser/observe";
+import { walkValue, type ValueVisitor } from "@session-lab/adapters-browser/values";
 
 interface Pizzas {
   pizzas: string[];
@@ -17,4 +18,16 @@ const error: StorageAdapterError | undefined = undefined;
 // @ts-expect-error pageSize is a number: a wrong option type must be caught through the published types.
 new IndexedDBAdapter({ pageSize: "10" });
 
-export { error, middleware };
+const count: ValueVisitor<number, number[]> = {
+  leaf: () => 1,
+  open: () => [],
+  add: (into, child) => void into.push(child),
+  addEntry: (into, key, value) => void into.push(key + value),
+  close: (into) => into.reduce((sum, n) => sum + n, 1),
+  cut: () => 1,
+  again: () => 0,
+  unreadable: () => 0,
+};
+const parts: number = walkValue({ pizzas: ["funghi"] }, count, { maxDepth: 8, revisit: "share" });
+
+export { error, middleware, parts };

@@ -5,6 +5,7 @@ import { Bot, MemorySessionStorage, session } from "grammy";
 import * as root from "@session-lab/adapters-browser";
 import { IndexedDBAdapter, UnstorableValueError } from "@session-lab/adapters-browser";
 import { observeStorage } from "@session-lab/adapters-browser/observe";
+import { copyValue } from "@session-lab/adapters-browser/values";
 
 const botInfo = {
   id: 42,
@@ -57,5 +58,6 @@ console.log(
     memoryOps,
     refused,
     sameObserveAtRoot: root.observeStorage === observeStorage,
+    copied: copyValue({ greet() {}, n: 1 }),
   }),
 );

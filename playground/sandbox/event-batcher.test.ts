@@ -38,7 +38,8 @@ describe("EventBatcher", () => {
 
   it("an update the bot receives leaves at once: a runaway loop is named after it", () => {
     const { sent, batcher } = setUp();
-    const update = { update_id: 3, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" as const, first_name: "Ana" }, text: "hi" } };
+    const ana = { id: 1, is_bot: false, first_name: "Ana" };
+    const update = { update_id: 3, message: { message_id: 1, date: 0, chat: { id: 1, type: "private" as const, first_name: "Ana" }, from: ana, text: "hi" } };
     batcher.add({ type: "update-received", updateId: 3, update, at: 0 });
     expect(sent).toEqual([[{ type: "update-received", updateId: 3, update, at: 0 }]]);
   });

@@ -10,6 +10,7 @@
  */
 import { MODULE_REGISTRY, type SandboxBatch, type SandboxEvent, type SandboxRequest } from "../protocol";
 import { postCloneable } from "./cloneable";
+import { EventBatcher } from "./event-batcher";
 import { captureConsole } from "./console-capture";
 import { lockDownNetwork, replaceEverywhere } from "./network-lockdown";
 import { isolatePage } from "./page-isolation";
@@ -33,11 +34,19 @@ const postBatch = (batch: SandboxBatch) => {
   if (port) apply(portPostMessage, port, [batch]);
 };
 /**
- * Each event leaves at once, never queued for later: control goes back to the program right after, and
- * a program that then loops forever would keep a queue from ever being sent (its last log line, the
- * update it was handling). Floods are bounded by the console budget and the runner's flood meter.
+ * A batch that structured clone refuses (a function in a payload, a value too deep) throws before anything
+ * is sent; its events then go one by one, each made postable on its own, so one bad value costs one event
+ * a placeholder and never the others. Floods are bounded by the console budget and the runner's flood meter.
  */
-const post = (event: SandboxEvent) => postCloneable((message) => postBatch([message as SandboxEvent]), event);
+const sendBatch = (batch: SandboxBatch) => {
+  try {
+    postBatch(batch);
+  } catch {
+    for (const event of batch) postCloneable((message) => postBatch([message as SandboxEvent]), event);
+  }
+};
+const batcher = new EventBatcher(sendBatch, queueMicrotask.bind(scope));
+const post = (event: SandboxEvent) => batcher.add(event);
 
 let runtime: SandboxRuntime | undefined;
 

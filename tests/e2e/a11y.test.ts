@@ -15,7 +15,7 @@ import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
 import { comparisonStrings } from "../../playground/compare/strings/comparison";
 import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
 import { EMBED_STRINGS } from "../../playground/i18n/embed";
-import { useBrowser, type WatchedPage } from "./browser";
+import { gotoHydrated, reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import { ENGLISH, SPANISH, runProgram, say, totals, waitReady, type PlaygroundWords } from "./playground-helpers";
 
 const { open } = useBrowser({ viewport: { width: 1440, height: 900 } });
@@ -46,8 +46,8 @@ async function openPage(path: string): Promise<Page> {
   const { page } = watched;
   await page.emulateMedia({ colorScheme: "light" });
   await page.evaluate(() => localStorage.setItem("vitepress-theme-appearance", "auto"));
-  if (path !== "/") await page.goto(new URL(path, page.url()).href, { waitUntil: "networkidle" });
-  else await page.reload({ waitUntil: "networkidle" });
+  if (path !== "/") await gotoHydrated(page, new URL(path, page.url()).href);
+  else await reloadHydrated(page);
   return page;
 }
 

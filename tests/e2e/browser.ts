@@ -44,9 +44,30 @@ export function useBrowser(contextOptions: Parameters<Browser["newContext"]>[0] 
         watched.externalRequests.push(url);
       }
     });
-    await page.goto(baseUrl + path, { waitUntil: "networkidle" });
+    await gotoHydrated(page, baseUrl + path);
     return watched;
   }
 
   return { open, baseUrl, get browser() { return browser; } };
+}
+
+/**
+ * Waits until VitePress has mounted its app on the page (Vue marks the container), so the page answers
+ * clicks and shows its client-side parts. A condition, not "network idle": that waits 500 ms of quiet on
+ * every visit, and a playground page is never quiet while its compiler loads.
+ */
+export async function whenHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => Boolean((document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__));
+}
+
+/** Goes to `url` and waits until the page is hydrated ({@link whenHydrated}). */
+export async function gotoHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "load" });
+  await whenHydrated(page);
+}
+
+/** Reloads the page and waits until it is hydrated ({@link whenHydrated}). */
+export async function reloadHydrated(page: Page): Promise<void> {
+  await page.reload({ waitUntil: "load" });
+  await whenHydrated(page);
 }

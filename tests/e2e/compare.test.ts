@@ -11,7 +11,7 @@ import { EMBED_STRINGS } from "../../playground/i18n/embed";
 import { COMPARISONS, parseScenario, presetById, verdictOf } from "../../playground/scenario";
 import { describeStep } from "../../playground/compare/describe-step";
 import { countOps, countWithGrammy, scenarioUpdates, type CountedOp } from "../../playground/scenario/testing/count-with-grammy";
-import { useBrowser, type WatchedPage } from "./browser";
+import { reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import type { Locale } from "../../playground/i18n/locale";
 
 const { open } = useBrowser({ viewport: { width: 1300, height: 1000 } });
@@ -134,7 +134,7 @@ describe.each(["en", "es"] as const)("strict vs lazy on the lazy page (%s)", (lo
     await expect(region.getByRole("button", { name: t.editor.runAgain, exact: true }).isDisabled()).resolves.toBe(true);
     await expect(scenario.getAttribute("aria-invalid")).resolves.toBe("true");
 
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadHydrated(page);
     const again = await openView(page, locale, "strict-vs-lazy");
     // The refused scenario is not run; it is back in the editor with the same refusals.
     await expect(again.getByRole("textbox", { name: t.editor.textarea, exact: true }).inputValue()).resolves.toContain("dave @ group: hi");

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { useBrowser } from "./browser";
+import { reloadHydrated, useBrowser } from "./browser";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
 import { waitReady } from "./playground-helpers";
 
@@ -172,7 +172,7 @@ describe("the full page", () => {
     const widthAfter = await settledWidth();
     await saveScreenshot(page, "layout-1440x900-resized");
 
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadHydrated(page);
     await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 90_000 });
     await expect.poll(async () => Number(await splitter.getAttribute("aria-valuenow"))).toBe(before + 10);
     await expect.poll(async () => Math.round((await chat.boundingBox())!.width)).toBe(Math.round(widthAfter));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { useBrowser, type WatchedPage } from "./browser";
+import { reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import { anaSays, editorText, expectTotals, loggedCalls, runProgram, say, SPANISH as W, typeAtEnd, typeAtTop, waitReady } from "./playground-helpers";
 import { runWithGrammy } from "./playground-oracle";
 
@@ -51,7 +51,7 @@ describe("el playground en español", () => {
     const link = await page.getByRole("textbox", { name: W.share, exact: true }).inputValue();
     expect(link).toMatch(/\/es\/playground\/?\?example=pizza#code=/);
 
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadHydrated(page);
     await waitReady(page);
     await expect(editorText(page)).resolves.toContain("// mi versión");
     await page.getByRole("button", { name: W.reset, exact: true }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSharedCode } from "../../playground/composables/share-link";
-import { useBrowser, type WatchedPage } from "./browser";
+import { reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import { anaSays, editorText, ENGLISH as W, expectTotals, loggedCalls, runProgram, RUNAWAY_PROGRAM, say, totals, typeAtTop, waitReady } from "./playground-helpers";
 import { runWithGrammy } from "./playground-oracle";
 
@@ -132,7 +132,7 @@ describe("the playground runs real grammY", () => {
     await stored.getByText(/"pizzaCount": 2/).waitFor({ timeout: 10_000 });
     await expect(stored.textContent()).resolves.toContain("424242");
 
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadHydrated(page);
     await waitReady(page);
     await expect(editorText(page)).resolves.toContain("// kept after reload");
     // Nothing runs after a reload, so the panel only says what it will show; once the program runs, its

@@ -1,7 +1,7 @@
 import { deflateSync } from "fflate";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeSharedCode, MAX_SHARED_LINK_CHARS } from "../../playground/composables/share-link";
-import { useBrowser, type WatchedPage } from "./browser";
+import { gotoHydrated, reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import { editorText, ENGLISH as W, runProgram, SPANISH, typeAtTop, waitReady } from "./playground-helpers";
 
 const { open, baseUrl } = useBrowser({ viewport: { width: 1400, height: 1000 } });
@@ -57,7 +57,7 @@ describe("share links", () => {
 
     // The same browser opens a friend's link and types in it.
     const page = await own.context().newPage();
-    await page.goto(`${baseUrl}/playground/?example=pizza#code=${encodeSharedCode(friendsCode)}`, { waitUntil: "networkidle" });
+    await gotoHydrated(page, `${baseUrl}/playground/?example=pizza#code=${encodeSharedCode(friendsCode)}`);
     await waitReady(page);
     await expect(editorText(page)).resolves.toContain("// from a friend");
     await page.getByRole("status").filter({ hasText: "Code loaded from a shared link" }).filter({ hasText: "Your own draft of this example is kept apart." }).waitFor();
@@ -69,7 +69,7 @@ describe("share links", () => {
     expect(await draft()).not.toContain("from a friend");
 
     // A reload keeps the edits of the shared code, and the way back.
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadHydrated(page);
     await waitReady(page);
     await expect(editorText(page)).resolves.toContain("// edited the friend's code");
 

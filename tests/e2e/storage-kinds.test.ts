@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { useBrowser, type WatchedPage } from "./browser";
+import { reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import { anaSays, ENGLISH, runProgram, say, SPANISH, waitReady, type PlaygroundWords } from "./playground-helpers";
 import { runWithGrammy } from "./playground-oracle";
 
@@ -123,7 +123,7 @@ describe.each(LOCALES)("the stored-sessions panel ($name)", ({ prefix, locale, w
     await expect.poll(() => repliesShown(page, twoAfterStop)).toBe(2);
 
     // Reload: nothing runs, the panel says what it will show; after Run the stored count is there at once.
-    await page.reload({ waitUntil: "networkidle" });
+    await reloadHydrated(page);
     await waitReady(page);
     await expect(inspector(page).getByText(panel.beforeRun).isVisible()).resolves.toBe(true);
     await runProgram(page, words);

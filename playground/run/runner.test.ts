@@ -165,6 +165,20 @@ describe("SandboxRunner", () => {
     expect(workers[0].sent("ping").length).toBeGreaterThan(5);
   });
 
+  it("does not blame the worker when the page itself ran late: a starved page looks several times first", () => {
+    runner.run(program, storage);
+    const worker = workers[0];
+    worker.emit({ type: "ready", durationMs: 1 });
+    vi.advanceTimersByTime(1000);
+    worker.pongDelayMs = 400; // it answers every ping, each a little after the page's next look
+    vi.advanceTimersByTime(300); // a ping is out
+    // The page got no CPU for 5 s (a busy machine): its clock moved on, its timers did not run.
+    vi.setSystemTime(Date.now() + 5000);
+    vi.advanceTimersByTime(2000);
+    expect(runner.running).toBe(true);
+    expect(stops()).toEqual([]);
+  });
+
   it("stops a worker stuck in a synchronous loop and names the update it was handling", () => {
     runner.run(program, storage);
     const worker = workers[0];

@@ -75,6 +75,12 @@ export interface SandboxRunnerOptions {
  * The default budget of events a second that no update asked for. A program that logs or replies in a
  * loop sends far more; the page's own updates are paid for by {@link EVENTS_PER_UPDATE}.
  */
+/**
+ * Ticks that must have looked at an unanswered ping before the worker is judged: with the default 250 ms
+ * between pings, six looks take 1.5 s on a page that keeps up, well within the 3 s the watchdog waits.
+ */
+const WATCHDOG_LOOKS = 6;
+
 export const FLOOD_EVENTS_PER_SECOND = 2_000;
 
 /**
@@ -115,7 +121,8 @@ export class SandboxRunner {
   private unfinished: number[] = [];
   private alive = false;
   private seq = 0;
-  private unanswered: { seq: number; sentAt: number } | undefined;
+  /** The ping not answered yet: when it left, and how many ticks have looked at it since. */
+  private unanswered: { seq: number; sentAt: number; looks: number } | undefined;
 
   constructor(options: SandboxRunnerOptions = {}) {
     this.createWorker = options.createWorker ?? createSandboxWorker;
@@ -279,7 +286,7 @@ export class SandboxRunner {
 
   private ping(): void {
     this.seq += 1;
-    this.unanswered = { seq: this.seq, sentAt: Date.now() };
+    this.unanswered = { seq: this.seq, sentAt: Date.now(), looks: 0 };
     this.port?.postMessage({ type: "ping", seq: this.seq });
   }
 
@@ -290,6 +297,7 @@ export class SandboxRunner {
       return;
     }
     const waited = Date.now() - this.unanswered.sentAt;
+    this.unanswered.looks++;
     if (!this.alive) {
       if (waited > this.startupMs) {
         this.terminate({
@@ -300,7 +308,9 @@ export class SandboxRunner {
       }
       return;
     }
-    if (waited <= this.watchdogMs) return;
+    // A page starved of CPU (a busy machine) runs its ticks late, and a pong may be waiting in its queue behind
+    // them: the worker is judged only once the page has looked several times, each a chance to take the pong.
+    if (waited <= this.watchdogMs || this.unanswered.looks < WATCHDOG_LOOKS) return;
     const updateId = this.unfinished[0];
     const limit = `${seconds(this.watchdogMs)} s`;
     this.terminate(

@@ -1,7 +1,8 @@
 /**
  * The home page's newcomer path: the hero shows session traffic and the action that runs the pizza bot,
  * both on the first screen; one click on it reaches a running playground with a storage call of Ana's
- * first message on screen. At the three screen sizes, in both languages, light and dark.
+ * first message on screen, and the newcomer's first screens of the playground after it (Run, the message box,
+ * the next message's calls). At the three screen sizes, in both languages, light and dark.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
@@ -9,6 +10,7 @@ import { heroEn, heroEs } from "../../.vitepress/locales/hero";
 import recorded from "../../.vitepress/theme/hero/pizza-traffic.json";
 import type { HeroTraffic } from "../../.vitepress/theme/hero/types";
 import { useBrowser, type WatchedPage } from "./browser";
+import { expectFirstRunOnScreen, WORDS } from "./newcomer-screen";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
 
 const { open } = useBrowser();
@@ -69,7 +71,7 @@ async function animationsDone(page: Page): Promise<void> {
 describe.each(CASES)("the home page at $screen.name, $locale, $scheme", (c) => {
   const strings = LOCALES[c.locale];
 
-  it("shows the traffic strip and the action that runs the bot on the first screen", async () => {
+  it("shows the traffic strip and the action that runs the bot on the first screen; one click on it reaches a running playground with a storage call of Ana's first message on screen", async () => {
     const watched = await open(strings.prefix, { ...c.screen.options, colorScheme: c.scheme, reducedMotion: c.reduced ? "reduce" : "no-preference" });
     opened.push(watched);
     const { page, errors } = watched;
@@ -121,13 +123,8 @@ describe.each(CASES)("the home page at $screen.name, $locale, $scheme", (c) => {
 
     await saveScreenshot(page, `home-${name(c)}`);
     expect(errors).toEqual([]);
-  });
 
-  it("reaches a running playground in one click, with a storage call of Ana's first message on screen", async () => {
-    const watched = await open(strings.prefix, { ...c.screen.options, colorScheme: c.scheme, reducedMotion: c.reduced ? "reduce" : "no-preference" });
-    opened.push(watched);
-    const { page, errors } = watched;
-
+    // One click on that action reaches a running playground.
     await page.getByRole("link", { name: strings.run }).click();
     await page.waitForURL((url) => url.pathname.startsWith(`${strings.prefix}playground`));
 
@@ -140,8 +137,10 @@ describe.each(CASES)("the home page at $screen.name, $locale, $scheme", (c) => {
     await firstRead.waitFor({ state: "visible", timeout: 80_000 });
     await expectInViewport(firstRead, "the first storage call");
     await saveScreenshot(page, `home-to-playground-${name(c)}`);
+    // …and the rest of the newcomer's first screens: Run, the message box, the next message's calls.
+    await expectFirstRunOnScreen(page, WORDS[c.locale], c.screen, `${c.locale}-${c.scheme}`);
     // The playground's page layout has no `main` of its own either: exactly one main landmark, as on the home page.
     await expect(page.getByRole("main").count()).resolves.toBe(1);
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 });

@@ -1,126 +1,15 @@
 /**
- * The playground's layout as a newcomer meets it (issue 9): one click from the home page
- * (`/playground?example=pizza&start=1`) to a running bot whose first storage call is on screen, at
- * 1440×900, 1280×800 and on a 390×844 touch phone, in English and Spanish, light and dark. Then one more
- * message, pane sizes across a reload, the phone's Traffic badge, and a guide page's embed.
+ * The playground's layout beyond the newcomer's first screens (those are followed from the home page's
+ * action in home.test.ts, with the helpers of newcomer-screen.ts): no shift while it loads, pane sizes
+ * across a reload, the console opening by itself, and a guide page's embed.
  */
 import { describe, expect, it } from "vitest";
-import type { Locator, Page } from "playwright-core";
 import { reloadHydrated, useBrowser } from "./browser";
-import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
+import { callCount, trafficCall, WORDS } from "./newcomer-screen";
+import { expectInViewport, saveScreenshot, SCREENS } from "./viewport";
 import { waitReady } from "./playground-helpers";
 
 const { open } = useBrowser();
-
-/** The words the tests look for, per language. */
-const WORDS = {
-  en: {
-    prefix: "",
-    run: "Run",
-    message: "Message",
-    traffic: "Storage traffic",
-    stored: "Stored sessions",
-    latest: "Latest storage calls",
-    tabChat: "Chat",
-    tabTraffic: "Traffic",
-    trafficNew: /^Traffic, (\d+) new$/,
-    splitter: "Resize the editor and the chat",
-  },
-  es: {
-    prefix: "/es",
-    run: "Ejecutar",
-    message: "Mensaje",
-    traffic: "Tráfico de almacenamiento",
-    stored: "Sesiones guardadas",
-    latest: "Últimas llamadas al almacenamiento",
-    tabChat: "Chat",
-    tabTraffic: "Tráfico",
-    trafficNew: /^Tráfico, (\d+) nuevas?$/,
-    splitter: "Cambiar el tamaño del editor y del chat",
-  },
-} as const;
-type Words = (typeof WORDS)[keyof typeof WORDS];
-
-/** Storage calls so far, as the traffic totals show them. */
-async function callCount(page: Page): Promise<number> {
-  const read = async (id: string) => Number((await page.getByTestId(id).first().textContent()) ?? 0);
-  return (await read("count-read")) + (await read("count-write")) + (await read("count-delete"));
-}
-
-/** One call row of the traffic log (its list items that name an operation). */
-function trafficCall(page: Page, w: Words): Locator {
-  return page.getByRole("listbox", { name: w.traffic }).getByRole("option").filter({ hasText: /\b(read|write)\b/ }).first();
-}
-
-/** The latest-calls strip under the phone's chat. */
-function latestCall(page: Page, w: Words): Locator {
-  return page.getByRole("list", { name: w.latest }).getByRole("listitem").last();
-}
-
-const phone = (screen: Screen) => screen.options.hasTouch === true;
-
-/** Everything the newcomer must see at once: on a desktop in one view, on a phone in Chat, then Traffic. */
-async function expectCoreOnScreen(page: Page, w: Words, screen: Screen, step: string): Promise<void> {
-  await expectInViewport(page.getByRole("button", { name: w.run, exact: true }), `${step}: Run`);
-  await expectInViewport(page.getByRole("textbox", { name: w.message, exact: true }), `${step}: the message box`);
-  if (phone(screen)) {
-    await expectInViewport(latestCall(page, w), `${step}: the latest storage call under the chat`);
-    await saveScreenshot(page, `layout-${screen.name}-${step}-chat`);
-    await page.getByRole("tab", { name: new RegExp(`^${w.tabTraffic}`) }).click();
-    await expectInViewport(trafficCall(page, w), `${step}: a storage call in the Traffic tab`);
-    await expectInViewport(page.getByRole("heading", { name: w.stored }), `${step}: the stored sessions`);
-    await saveScreenshot(page, `layout-${screen.name}-${step}-traffic`);
-    await page.getByRole("tab", { name: w.tabChat, exact: true }).click();
-  } else {
-    await expectInViewport(trafficCall(page, w), `${step}: a storage call`);
-    await expectInViewport(page.getByRole("heading", { name: w.stored }), `${step}: the stored sessions`);
-    await saveScreenshot(page, `layout-${screen.name}-${step}`);
-  }
-}
-
-/** English in light mode and Spanish in dark mode on every screen: each language and theme at least once per size. */
-const CASES = SCREENS.flatMap((screen) => [
-  { screen, lang: "en" as const, scheme: "light" as const },
-  { screen, lang: "es" as const, scheme: "dark" as const },
-]);
-
-describe("one click from the home page: /playground?example=pizza&start=1", () => {
-  it.each(CASES.map((c) => [`${c.screen.name} ${c.lang} ${c.scheme}`, c]))("%s", { timeout: 150_000 }, async (_, { screen, lang, scheme }) => {
-    const w = WORDS[lang];
-    const { page, errors, externalRequests } = await open(`${w.prefix}/playground?example=pizza&start=1`, { ...screen.options, colorScheme: scheme });
-    const shot = `${lang}-${scheme}`;
-
-    // It runs by itself and Ana's 🍕 reaches the bot: a read and a write, with no click.
-    await page.locator('.sl-playground[data-run-status="running"]').waitFor({ timeout: 90_000 });
-    await expect.poll(() => callCount(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
-    // The start is spent: a reload would not run anything again.
-    await expect.poll(() => new URL(page.url()).searchParams.has("start")).toBe(false);
-    await expectCoreOnScreen(page, w, screen, `${shot}-first-call`);
-
-    // Another message: the new calls are on screen too (on a phone, the Traffic badge counts them).
-    const before = await callCount(page);
-    const box = page.getByRole("textbox", { name: w.message, exact: true });
-    await box.fill("🍕");
-    await box.press("Enter");
-    await expect.poll(() => callCount(page), { timeout: 15_000 }).toBeGreaterThan(before);
-    if (phone(screen)) {
-      const tab = page.getByRole("tab", { name: w.trafficNew });
-      await tab.waitFor({ timeout: 10_000 });
-      const name = (await tab.getAttribute("aria-label")) ?? "";
-      const unseen = Number(w.trafficNew.exec(name)?.[1]);
-      expect(unseen).toBe((await callCount(page)) - before);
-      await saveScreenshot(page, `layout-${screen.name}-${shot}-badge`);
-      await tab.click();
-      await expect.poll(() => page.getByRole("tab", { name: w.tabTraffic, exact: true }).count()).toBe(1);
-      await expect(page.getByTestId("traffic-badge").count()).resolves.toBe(0);
-      await page.getByRole("tab", { name: w.tabChat, exact: true }).click();
-    }
-    await expectCoreOnScreen(page, w, screen, `${shot}-second-message`);
-
-    expect(externalRequests).toEqual([]);
-    expect(errors).toEqual([]);
-  });
-});
 
 describe("the full page", () => {
   const desktop = SCREENS[0];

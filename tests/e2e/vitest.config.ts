@@ -11,7 +11,11 @@ export default defineConfig({
     globalSetup: ["tests/e2e/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Two cores: one browser per file, files one after another keeps timings honest.
-    fileParallelism: false,
+    // Two files at a time, one browser each: a test spends much of its time waiting (a worker starting, IndexedDB,
+    // a poll), and the other file's browser uses the core meanwhile. The tests wait for conditions, never for
+    // times, so they hold when they share the machine. E2E_WORKERS=1 runs the files one after another.
+    fileParallelism: true,
+    maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
+    minWorkers: 1,
   },
 });

@@ -31,12 +31,10 @@ describe("snapshot", () => {
     cyclic.self = cyclic;
     const copy = snapshot(cyclic) as Record<string, unknown>;
     expect(copy.self).toBe(copy);
-    // 2^40 paths through 40 shared nodes: a naive recursive copy would never finish.
+    // 2^40 paths through 40 shared nodes: a naive recursive copy would never finish (the test's timeout says so).
     let node: Record<string, unknown> = { leaf: true };
     for (let i = 0; i < 40; i++) node = { left: node, right: node };
-    const started = Date.now();
     let shared = snapshot(node) as Record<string, unknown>;
-    expect(Date.now() - started).toBeLessThan(1000);
     for (let i = 0; i < 40; i++) {
       expect(shared.left).toBe(shared.right); // went to structuredClone, which keeps sharing
       shared = shared.left as Record<string, unknown>;

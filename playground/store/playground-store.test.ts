@@ -236,17 +236,16 @@ describe("playground store", () => {
     expect(store.run.value.status).toBe("idle");
   });
 
-  it("stays fast for 10,000 calls", () => {
+  // How fast is `npm run bench`'s to measure (its 10,000-call log); here, that the totals stay exact.
+  it("counts 10,000 calls in one flush", () => {
     const { store } = manualStore();
     store.beginRun();
-    const started = performance.now();
     for (let u = 0; u < 2_500; u++) {
       store.ingest({ type: "update-received", updateId: u, update: textUpdate(u, "🍕"), at: 0 });
       for (let i = 0; i < 4; i++) store.ingest(storage(i % 2 ? "write" : "read", String(u % 50), u, { value: { n: u }, after: { n: u } }));
     }
     store.flush();
-    expect(store.totals.value.read + store.totals.value.write).toBe(10_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(store.totals.value).toMatchObject({ read: 5_000, write: 5_000 });
   });
 
   it("shows an update that never reached the bot as not delivered, whether it was already shown or not", () => {

@@ -8,5 +8,7 @@ export default defineConfig({
   resolve: { conditions: ["source"] },
   test: {
     include: ["tests/unit/**/*.test.ts", "playground/**/*.test.ts"],
+    // A timeout only catches a test that hangs; vitest's 5 s default also caught honest tests on a busy machine.
+    testTimeout: 30_000,
   },
 });

@@ -1,9 +1,9 @@
 /**
- * A long-polling bot whose /import handler assigns ctx.session a promise that rejects. lazy.test.ts runs it as its
- * own Node process (vite-node), because an unhandled rejection ends the process, and a test runner must not have
- * that happen to itself.
+ * A long-polling bot whose /import handler assigns ctx.session a promise that rejects. lazy.test.ts bundles it for
+ * plain Node and runs it as its own process, because an unhandled rejection ends the process, and a test runner
+ * must not have that happen to itself.
  *
- * Usage: vite-node assigned-promise.ts <when>, where <when> says how the handler uses the promise:
+ * Usage: node <bundle> <when>, where <when> says how the handler uses the promise:
  * - `after-handlers`: assigns it and returns at once, so it rejects after the handlers returned;
  * - `while-awaiting`: assigns it, then awaits a reply and more slow work, so it rejects while the handler waits;
  * - `while-awaiting-caught`: the same, with `promise.catch(() => {})` called before assigning it;

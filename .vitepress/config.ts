@@ -1,9 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitepress";
-import { en } from "./locales/en";
-import { es } from "./locales/es";
-import { esSearch } from "./locales/search";
-import { MARKDOWN_LABELS } from "./locales/labels";
+import { LOCALES, MARKDOWN_LABELS, SEARCH_STRINGS, SITE_STRINGS } from "../locales";
+import { toPlaygroundLocale } from "../playground/i18n/locale";
 import { localizeMarkdownLabels, tableRowHeaders } from "./markdown-a11y";
 import { themeLabelsPlugin } from "./theme-labels";
 import { expandSampleLines, generateSamples, SAMPLE_ROOTS } from "./samples";
@@ -25,15 +23,15 @@ export default defineConfig({
   // A dead link fails the build; that is on purpose.
   ignoreDeadLinks: false,
   head: [["link", { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" }]],
-  locales: {
-    root: en,
-    es,
-  },
+  // English at the root, every other language under its code (the registry: `locales/index.ts`).
+  locales: Object.fromEntries(LOCALES.map((locale) => [locale === "en" ? "root" : locale, SITE_STRINGS[locale]])),
   themeConfig: {
     search: {
       provider: "local",
       options: {
-        locales: { es: { translations: esSearch } },
+        locales: Object.fromEntries(
+          LOCALES.filter((locale) => locale !== "en").map((locale) => [locale, { translations: SEARCH_STRINGS[locale] }]),
+        ),
       },
     },
   },
@@ -45,7 +43,7 @@ export default defineConfig({
     config(md) {
       const parse = md.parse.bind(md);
       md.parse = (src, env) => {
-        const locale = String(env?.relativePath ?? "").startsWith("es/") ? "es" : "en";
+        const locale = toPlaygroundLocale(String(env?.relativePath ?? "").split("/")[0]);
         return parse(expandSampleLines(src, locale, root), env);
       };
       localizeMarkdownLabels(md, MARKDOWN_LABELS);

@@ -4,7 +4,7 @@ import type { Plugin } from "vite";
  * Labels VitePress's default theme writes in English whatever the page's language, with no option to
  * change them: the hidden headings of its navigation landmarks and the names of two of its buttons
  * (and the search button's name, which must contain the text it shows).
- * Each locale gives them in `themeConfig.labels` (see `.vitepress/locales/`).
+ * Each locale gives them in `themeConfig.labels` (see `locales/<lang>/labels.ts`).
  */
 export interface ThemeLabels {
   /** The nav bar's links ("Main Navigation"). */
@@ -22,6 +22,9 @@ export interface ThemeLabels {
   /** A heading's anchor link ('Permalink to "…"'). */
   permalink(title: string): string;
 }
+
+/** The labels rendered into each page's markdown: code blocks' copy buttons and headings' anchors. */
+export type MarkdownLabels = Pick<ThemeLabels, "copyCode" | "permalink">;
 
 /** The site's theme config: VitePress's, plus the labels above. */
 export interface SiteThemeConfig {

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../scripts/chromium";
 import { serveStatic } from "../scripts/serve";
-import { COMPARE_EMBED_STRINGS } from "../playground/compare/strings/embed";
+import { COMPARE_EMBED_STRINGS } from "../locales";
 import { comparisonStrings } from "../playground/compare/strings/comparison";
 import { median, row, type BenchSuite } from "./types";
 import { REPO_ROOT as root, siteBuild } from "./site-build";

@@ -1,5 +1,4 @@
-import { en } from "./en";
-import { es } from "./es";
+import { PLAYGROUND_MESSAGES } from "../../locales";
 import type { PlaygroundMessages } from "./messages";
 import type { Locale } from "./locale";
 
@@ -7,12 +6,10 @@ export { toPlaygroundLocale, type Locale } from "./locale";
 
 export type { PlaygroundMessages } from "./messages";
 
-/** The strings for `locale`. */
+/** The playground's strings for `locale` (`locales/<lang>/playground.ts`); components read them through `useMessages()`. */
 export function messagesFor(locale: Locale): PlaygroundMessages {
-  return MESSAGES[locale];
+  return PLAYGROUND_MESSAGES[locale];
 }
-
-const MESSAGES: Record<Locale, PlaygroundMessages> = { en, es };
 
 /** Bytes as "1.2 MB"/"1,2 MB", for the compiler's download progress. */
 export function formatBytes(bytes: number, locale: Locale): string {

@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
+import { COMPARE_EMBED_STRINGS } from "../../locales";
 import { comparisonStrings, type ComparisonStrings } from "../../playground/compare/strings/comparison";
 import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
 import { SCHEDULES, type Schedule } from "../../playground/scenario/schedules";

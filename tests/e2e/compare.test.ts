@@ -5,9 +5,9 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPARE_EMBED_STRINGS, type CompareViewName } from "../../playground/compare/strings/embed";
+import { COMPARE_EMBED_STRINGS, EMBED_STRINGS } from "../../locales";
+import type { CompareViewName } from "../../playground/compare/strings/embed";
 import { comparisonStrings, type ComparisonStrings } from "../../playground/compare/strings/comparison";
-import { EMBED_STRINGS } from "../../playground/i18n/embed";
 import { COMPARISONS, parseScenario, presetById, verdictOf } from "../../playground/scenario";
 import { describeStep } from "../../playground/compare/describe-step";
 import { countOps, countWithGrammy, scenarioUpdates, type CountedOp } from "../../playground/scenario/testing/count-with-grammy";

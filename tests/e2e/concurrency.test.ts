@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPARE_EMBED_STRINGS } from "../../playground/compare/strings/embed";
+import { COMPARE_EMBED_STRINGS } from "../../locales";
 import { CONCURRENCY_STRINGS, type ConcurrencyStrings } from "../../playground/compare/strings/concurrency";
 import { SCHEDULES, type Schedule } from "../../playground/scenario/concurrency";
 import { CAST } from "../../playground/scenario/format";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { ALL_PAGES } from "../../.vitepress/locales/pages";
+import { ALL_PAGES } from "../../.vitepress/pages";
 import { useBrowser, type WatchedPage } from "./browser";
 
 const { open } = useBrowser({ viewport: { width: 1280, height: 900 } });

@@ -6,12 +6,14 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
-import { heroEn, heroEs } from "../../.vitepress/locales/hero";
+import { HERO_STRINGS } from "../../locales";
 import recorded from "../../.vitepress/theme/hero/pizza-traffic.json";
 import type { HeroTraffic } from "../../.vitepress/theme/hero/types";
 import { useBrowser, type WatchedPage } from "./browser";
 import { expectFirstRunOnScreen, WORDS } from "./newcomer-screen";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";
+
+const { en: heroEn, es: heroEs } = HERO_STRINGS;
 
 const { open } = useBrowser();
 

@@ -32,3 +32,24 @@ export interface HeroRun {
 
 /** The data file: one run per site locale. */
 export type HeroTraffic = Record<Locale, HeroRun>;
+
+/** The strip's words besides the recorded run, in one language (`locales/<lang>/hero.ts`). */
+export interface HeroStrings {
+  /** The figure's visible caption, which is also its accessible name. */
+  caption: string;
+  chat: string;
+  traffic: string;
+  /** The label of the bot's bubbles (the playground's chat says the same). */
+  bot: string;
+  update: (id: number) => string;
+  notFound: string;
+  /** Where the sessions lived in the recorded run. */
+  storage: Record<"memory" | "indexeddb" | "custom", string>;
+  /** One sentence per update for screen readers, built from the recorded facts. */
+  sends: (from: string, text: string) => string;
+  read: (key: string, found: string) => string;
+  write: (key: string, value: string) => string;
+  remove: (key: string) => string;
+  reply: (text: string) => string;
+  replay: string;
+}

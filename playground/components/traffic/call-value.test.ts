@@ -1,9 +1,10 @@
 import { deeperLevels } from "@session-lab/adapters-browser";
 import { describe, expect, it } from "vitest";
-import { en } from "../../i18n/en";
-import { es } from "../../i18n/es";
+import { PLAYGROUND_MESSAGES } from "../../../locales";
 import type { StorageOpEvent } from "../../store";
 import { callValue, charsThatFit, needsDisclosure } from "./call-value";
+
+const { en, es } = PLAYGROUND_MESSAGES;
 
 function event(op: StorageOpEvent["op"], extra: Partial<StorageOpEvent> = {}): StorageOpEvent {
   return { type: "storage", id: 1, op, key: "424242", startedAt: 0, durationMs: 0.2, storageIndex: 0, ...extra };

@@ -5,8 +5,9 @@
 import { readFileSync } from "node:fs";
 import type { DefaultTheme } from "vitepress";
 import { describe, expect, it } from "vitest";
-import { en } from "../../../.vitepress/locales/en";
-import { es } from "../../../.vitepress/locales/es";
+import { SITE_STRINGS } from "../../../locales";
+
+const { en, es } = SITE_STRINGS;
 
 /** The `# Heading` of the markdown page behind `link` (`/sessions/keys` or `/es/sessions/`). */
 function heading(link: string): string {

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { createMarkdownRenderer, type MarkdownRenderer } from "vitepress";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MARKDOWN_LABELS, THEME_LABELS } from "../../../.vitepress/locales/labels";
+import { MARKDOWN_LABELS, THEME_LABELS } from "../../../locales";
 import { localizeMarkdownLabels, tableRowHeaders } from "../../../.vitepress/markdown-a11y";
 import { rewriteAll } from "../../../.vitepress/theme-labels";
 

@@ -1,7 +1,7 @@
-import type { DefaultTheme } from "vitepress";
+import type { SearchStrings } from "../types";
 
-/** The search box in Spanish; English uses VitePress's own strings. */
-export const esSearch: Partial<DefaultTheme.LocalSearchOptions["translations"]> = {
+/** The search box. */
+export const search: SearchStrings = {
   button: { buttonText: "Buscar", buttonAriaLabel: "Buscar" },
   modal: {
     displayDetails: "Mostrar lista detallada",

@@ -1,7 +1,6 @@
-import type { DefaultTheme, LocaleSpecificConfig } from "vitepress";
-import type { GUIDE_PAGES } from "./pages";
-import type { SiteThemeConfig } from "../theme-labels";
-import { THEME_LABELS } from "./labels";
+import type { GUIDE_PAGES } from "../../.vitepress/pages";
+import type { SiteStrings } from "../types";
+import { themeLabels } from "./labels";
 
 /** Títulos de la barra lateral de la guía, por slug. */
 const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
@@ -15,7 +14,7 @@ const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
 };
 
 /** Español: la misma guía bajo /es/. */
-export const es: LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string } = {
+export const site: SiteStrings = {
   label: "Español",
   lang: "es",
   title: "Session Lab",
@@ -43,7 +42,7 @@ export const es: LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & {
     sidebarMenuLabel: "Menú",
     returnToTopLabel: "Volver arriba",
     langMenuLabel: "Cambiar idioma",
-    labels: THEME_LABELS.es,
+    labels: themeLabels,
     skipToContentLabel: "Saltar al contenido",
     lastUpdated: { text: "Última actualización" },
     notFound: {

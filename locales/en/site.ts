@@ -1,7 +1,6 @@
-import type { DefaultTheme, LocaleSpecificConfig } from "vitepress";
-import type { GUIDE_PAGES } from "./pages";
-import type { SiteThemeConfig } from "../theme-labels";
-import { THEME_LABELS } from "./labels";
+import type { GUIDE_PAGES } from "../../.vitepress/pages";
+import type { SiteStrings } from "../types";
+import { themeLabels } from "./labels";
 
 /** Sidebar titles of the guide, by slug. */
 const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
@@ -15,7 +14,7 @@ const titles: Record<(typeof GUIDE_PAGES)[number], string> = {
 };
 
 /** English: the site's root locale. */
-export const en: LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string } = {
+export const site: SiteStrings = {
   label: "English",
   lang: "en-US",
   title: "Session Lab",
@@ -43,7 +42,7 @@ export const en: LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & {
     sidebarMenuLabel: "Menu",
     returnToTopLabel: "Return to top",
     langMenuLabel: "Change language",
-    labels: THEME_LABELS.en,
+    labels: themeLabels,
     skipToContentLabel: "Skip to content",
     lastUpdated: { text: "Last updated" },
     notFound: {

@@ -1,9 +1,9 @@
-import { EMBED_STRINGS } from "./embed";
-import { formatDuration } from "../store/format-value";
-import type { PlaygroundMessages } from "./messages";
+import { embed } from "./embed";
+import { formatDuration } from "../../playground/store/format-value";
+import type { PlaygroundMessages } from "../../playground/i18n/messages";
 
 /** The playground in English. */
-export const en: PlaygroundMessages = {
+export const playground: PlaygroundMessages = {
   playground: "Playground",
   toolbar: "Playground controls",
   example: "Example",
@@ -57,7 +57,7 @@ export const en: PlaygroundMessages = {
     refused:
       "Stopped: the program tried to post its own messages to the page, which the sandbox does not allow. Only the playground speaks to the page.",
   },
-  embed: EMBED_STRINGS.en,
+  embed,
   chat: {
     heading: "Chat",
     region: "Chat",

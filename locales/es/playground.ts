@@ -1,9 +1,9 @@
-import { EMBED_STRINGS } from "./embed";
-import { formatDuration } from "../store/format-value";
-import type { PlaygroundMessages } from "./messages";
+import { embed } from "./embed";
+import { formatDuration } from "../../playground/store/format-value";
+import type { PlaygroundMessages } from "../../playground/i18n/messages";
 
 /** El playground en español (de tú). */
-export const es: PlaygroundMessages = {
+export const playground: PlaygroundMessages = {
   playground: "Playground",
   toolbar: "Controles del playground",
   example: "Ejemplo",
@@ -58,7 +58,7 @@ export const es: PlaygroundMessages = {
     refused:
       "Detenido: el programa intentó enviar sus propios mensajes a la página, y el sandbox no lo permite. Solo el playground habla con la página.",
   },
-  embed: EMBED_STRINGS.es,
+  embed,
   chat: {
     heading: "Chat",
     region: "Chat",

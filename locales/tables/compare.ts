@@ -1,0 +1,10 @@
+/** The comparison views' words, loaded with them. */
+import type { Locale } from "../../playground/i18n/locale";
+import type { LocaleStrings } from "../types";
+import * as en from "../en";
+import * as es from "../es";
+
+/** The strict-vs-lazy and session-key views. */
+export const COMPARISON_STRINGS: Record<Locale, LocaleStrings["comparison"]> = { en: en.comparison, es: es.comparison };
+/** A comparison view's time-out sentences. */
+export const DEADLINE_STRINGS: Record<Locale, LocaleStrings["deadlines"]> = { en: en.deadlines, es: es.deadlines };

@@ -8,6 +8,7 @@ import type { DefaultTheme, LocaleSpecificConfig } from "vitepress";
 import type { MarkdownLabels, SiteThemeConfig } from "../.vitepress/theme-labels";
 import type { HeroStrings } from "../.vitepress/theme/hero/types";
 import type { ComparisonStrings } from "../playground/compare/strings/comparison";
+import type { ConcurrencyStrings } from "../playground/compare/strings/concurrency";
 import type { DeadlineStrings } from "../playground/compare/strings/deadlines";
 import type { CompareEmbedStrings } from "../playground/compare/strings/embed";
 import type { EditorStrings } from "../playground/editor/strings";
@@ -46,6 +47,8 @@ export interface LocaleStrings {
   validator: ValidatorMessages;
   /** The strict-vs-lazy and session-key views (`comparison.ts`). */
   comparison: ComparisonStrings;
+  /** The lost-update view (`concurrency.ts`). */
+  concurrency: ConcurrencyStrings;
   /** A comparison view's time-out sentences (`deadlines.ts`). */
   deadlines: DeadlineStrings;
   /** The docs-page cards of the comparison views (`compare-embed.ts`). */

@@ -11,3 +11,4 @@ export { validator } from "./validator";
 export { comparison } from "./comparison";
 export { deadlines } from "./deadlines";
 export { compareEmbed } from "./compare-embed";
+export { concurrency } from "./concurrency";

@@ -8,3 +8,5 @@ import * as es from "../es";
 export const COMPARISON_STRINGS: Record<Locale, LocaleStrings["comparison"]> = { en: en.comparison, es: es.comparison };
 /** A comparison view's time-out sentences. */
 export const DEADLINE_STRINGS: Record<Locale, LocaleStrings["deadlines"]> = { en: en.deadlines, es: es.deadlines };
+/** The lost-update view. */
+export const CONCURRENCY_STRINGS: Record<Locale, LocaleStrings["concurrency"]> = { en: en.concurrency, es: es.concurrency };

@@ -11,9 +11,8 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Result } from "axe-core";
 import type { Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPARE_EMBED_STRINGS, EMBED_STRINGS } from "../../locales";
+import { COMPARE_EMBED_STRINGS, CONCURRENCY_STRINGS, EMBED_STRINGS } from "../../locales";
 import { comparisonStrings } from "../../playground/compare/strings/comparison";
-import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
 import { gotoHydrated, reloadHydrated, useBrowser, type WatchedPage } from "./browser";
 import { ENGLISH, SPANISH, runProgram, say, totals, waitReady, type PlaygroundWords } from "./playground-helpers";
 

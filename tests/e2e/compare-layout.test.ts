@@ -7,9 +7,8 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPARE_EMBED_STRINGS } from "../../locales";
+import { COMPARE_EMBED_STRINGS, CONCURRENCY_STRINGS } from "../../locales";
 import { comparisonStrings, type ComparisonStrings } from "../../playground/compare/strings/comparison";
-import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
 import { SCHEDULES, type Schedule } from "../../playground/scenario/schedules";
 import { useBrowser, type WatchedPage } from "./browser";
 import { expectInViewport, saveScreenshot, SCREENS, type Screen } from "./viewport";

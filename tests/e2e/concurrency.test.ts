@@ -1,7 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterEach, describe, expect, it } from "vitest";
-import { COMPARE_EMBED_STRINGS } from "../../locales";
-import { CONCURRENCY_STRINGS, type ConcurrencyStrings } from "../../playground/compare/strings/concurrency";
+import { COMPARE_EMBED_STRINGS, CONCURRENCY_STRINGS } from "../../locales";
+import type { ConcurrencyStrings } from "../../playground/compare/strings/concurrency";
 import { SCHEDULES, type Schedule } from "../../playground/scenario/concurrency";
 import { CAST } from "../../playground/scenario/format";
 import { parseScenario } from "../../playground/scenario/parse";

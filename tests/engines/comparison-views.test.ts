@@ -4,9 +4,8 @@
  * instead of a lucky pass. A run must end, with the counts real grammY gives in Node every time.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { COMPARE_EMBED_STRINGS } from "../../locales";
+import { COMPARE_EMBED_STRINGS, CONCURRENCY_STRINGS } from "../../locales";
 import { comparisonStrings } from "../../playground/compare/strings/comparison";
-import { CONCURRENCY_STRINGS } from "../../playground/compare/strings/concurrency";
 import { openEngine, selectedEngines, until, type EnginePage } from "./drivers";
 
 const baseUrl = inject("baseUrl");

@@ -8,7 +8,6 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { LOCALES, type Locale } from "../../../playground/i18n/locale";
-import { CONCURRENCY_STRINGS } from "../../../playground/compare/strings/concurrency";
 import * as registry from "../../../locales";
 
 const LOCALES_DIR = fileURLToPath(new URL("../../../locales/", import.meta.url));
@@ -65,20 +64,5 @@ describe("language folders", () => {
       const parts = new Set(Object.values(await folder(locale)));
       for (const [name, table] of tables) expect({ name, fromFolder: parts.has((table as Record<Locale, unknown>)[locale]) }).toEqual({ name, fromFolder: true });
     }
-  });
-});
-
-/** Tables not yet in the language folders (another helper is changing their files). */
-const TABLES: Record<string, (locale: Locale) => unknown> = {
-  "lost-update view": (locale) => CONCURRENCY_STRINGS[locale],
-};
-
-describe.each(Object.entries(TABLES))("%s", (_name, table) => {
-  it.each(OTHERS)("has every English string in %s, none of them empty", (locale) => {
-    expect(shape(table(locale))).toEqual(shape(table("en")));
-  });
-
-  it("has no empty English string", () => {
-    expect(Object.entries(shape(table("en"))).filter(([, kind]) => kind === "empty text")).toEqual([]);
   });
 });

@@ -19,7 +19,14 @@ export type { LocaleStrings } from "./types";
 export { SITE_STRINGS, THEME_LABELS, MARKDOWN_LABELS, SEARCH_STRINGS } from "./tables/site";
 export { HERO_STRINGS, EMBED_STRINGS, COMPARE_EMBED_STRINGS } from "./tables/page";
 export { PLAYGROUND_MESSAGES, EDITOR_STRINGS, VALIDATOR_MESSAGES } from "./tables/playground";
-export { COMPARISON_STRINGS, CONCURRENCY_STRINGS, DEADLINE_STRINGS } from "./tables/compare";
+export {
+  COMPARISON_STRINGS,
+  CONCURRENCY_STRINGS,
+  DEADLINE_STRINGS,
+  SCENARIO_ERROR_STRINGS,
+  VERDICT_STRINGS,
+  PROGRAM_STRINGS,
+} from "./tables/compare";
 export { COMPILER_STRINGS } from "./tables/compiler";
 
 /** Every language's folder exports every part in its shape (a type check only: nothing here reaches a bundle). */

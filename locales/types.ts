@@ -16,6 +16,9 @@ import type { CompilerStrings } from "../playground/i18n/compiler";
 import type { EmbedStrings } from "../playground/i18n/embed";
 import type { PlaygroundMessages } from "../playground/i18n/messages";
 import type { ValidatorMessages } from "../playground/telegram/validator-messages";
+import type { ProgramStrings } from "../playground/scenario/programs";
+import type { ScenarioErrorStrings } from "../playground/scenario/errors";
+import type { VerdictStrings } from "../playground/scenario/verdict";
 
 /** A language's VitePress locale config: its name in the language menu, its `lang`, nav, sidebar and theme words. */
 export type SiteStrings = LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string };
@@ -51,6 +54,12 @@ export interface LocaleStrings {
   concurrency: ConcurrencyStrings;
   /** A comparison view's time-out sentences (`deadlines.ts`). */
   deadlines: DeadlineStrings;
+  /** The scenario parser's refusals (`scenario.ts`). */
+  scenarioErrors: ScenarioErrorStrings;
+  /** The verdict under a comparison (`scenario.ts`). */
+  verdict: VerdictStrings;
+  /** The generated comparison programs' comments and reply (`scenario.ts`). */
+  programText: ProgramStrings;
   /** The docs-page cards of the comparison views (`compare-embed.ts`). */
   compareEmbed: CompareEmbedStrings;
 }

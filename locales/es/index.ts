@@ -12,3 +12,4 @@ export { comparison } from "./comparison";
 export { deadlines } from "./deadlines";
 export { compareEmbed } from "./compare-embed";
 export { concurrency } from "./concurrency";
+export { scenarioErrors, verdict, programText } from "./scenario";

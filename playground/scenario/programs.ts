@@ -7,6 +7,7 @@
  * The source is meant to be shown to readers, so it is built as plain, commented TypeScript.
  */
 import type { Localized } from "./format";
+import { PROGRAM_STRINGS } from "../../locales";
 import type { Locale } from "../i18n/locale";
 
 /** `session()` (reads on every update with a key) or `lazySession()` (reads when touched). */
@@ -63,77 +64,22 @@ export const COMPARISONS: Readonly<Record<ProgramComparison, readonly Comparison
   ],
 };
 
-const TEXT = {
-  en: {
-    header: (s: ProgramSpec) =>
-      `// ${s.mode === "strict" ? "Strict session()" : "lazySession()"}, one session ${KEY_WORDS.en[s.key]}, ` +
-      `in the IndexedDB store "${s.store}".`,
-    data: "// What each session remembers.",
-    lazyFlavor: "// With lazy sessions, `ctx.session` is a promise of the data until it has been read.",
-    keyComment: {
-      chat: ["// No getSessionKey: grammY's default key is the chat id, `ctx.chatId`."],
-      user: ["// Keyed by the sender: the same session in every chat. Poll answers have no `ctx.from`, so no key."],
-      "user-chat": ["// Keyed by sender and chat: in a group, every member has a count of their own."],
-    },
-    pizza: "// A 🍕 anywhere in a message adds a pizza.",
-    hunger: "// /hunger reads the count and offers a button that adds one more.",
-    reply: "`Your hunger level is ${count}!`",
-    button: "// Pressing the button adds a pizza too.",
-    inline:
-      "// Inline queries belong to no chat (with the default key they have no session): this handler leaves\n" +
-      "// `ctx.session` alone. Poll answers, and messages without 🍕 or /hunger, reach no handler at all:\n" +
-      "// only the session middleware sees them.",
-    sessionKey: "// The session's key, and the key sequentialize keeps apart.",
-    sequentialize: [
-      "// Before the session: an update waits until every earlier update with its key is done, session",
-      "// write included, so two updates of one session never overlap. Other keys do not wait.",
-    ],
-    concurrent: [
-      "// No bot.start(), which hands the bot one update at a time: here each update goes to",
-      "// bot.handleUpdate as soon as it arrives, while earlier ones may still be running, as with a",
-      "// webhook server or grammY's runner. The playground delivers the updates that way.",
-    ],
-  },
-  es: {
-    header: (s: ProgramSpec) =>
-      `// ${s.mode === "strict" ? "session() estricta" : "lazySession()"}, una sesión ${KEY_WORDS.es[s.key]}, ` +
-      `en el almacén de IndexedDB "${s.store}".`,
-    data: "// Lo que recuerda cada sesión.",
-    lazyFlavor: "// Con sesiones perezosas, `ctx.session` es una promesa de los datos hasta que se han leído.",
-    keyComment: {
-      chat: ["// Sin getSessionKey: la clave por defecto de grammY es el id del chat, `ctx.chatId`."],
-      user: [
-        "// Clave por remitente: la misma sesión en todos los chats.",
-        "// Las respuestas a encuestas no traen `ctx.from`: no tienen clave.",
-      ],
-      "user-chat": ["// Clave por remitente y chat: en un grupo, cada miembro lleva su propia cuenta."],
-    },
-    pizza: "// Una 🍕 en cualquier parte del mensaje suma una pizza.",
-    hunger: "// /hunger lee la cuenta y ofrece un botón que suma otra.",
-    reply: "`¡Tu nivel de hambre es ${count}!`",
-    button: "// Pulsar el botón también suma una pizza.",
-    inline:
-      "// Las consultas inline no pertenecen a ningún chat (con la clave por defecto no tienen sesión): este\n" +
-      "// manejador no toca `ctx.session`. Las respuestas a encuestas, y los mensajes sin 🍕 ni /hunger, no\n" +
-      "// llegan a ningún manejador: solo los ve el middleware de sesión.",
-    sessionKey: "// La clave de la sesión, y la clave que sequentialize mantiene aparte.",
-    sequentialize: [
-      "// Antes de la sesión: una actualización espera a que terminen todas las anteriores con su clave,",
-      "// escritura de la sesión incluida, así que dos actualizaciones de una sesión nunca se solapan.",
-      "// Las de otras claves no esperan.",
-    ],
-    concurrent: [
-      "// Sin bot.start(), que pasa al bot una actualización cada vez: aquí cada una va a bot.handleUpdate",
-      "// en cuanto llega, aunque las anteriores sigan en marcha, como con un servidor de webhooks o el",
-      "// runner de grammY. El playground entrega las actualizaciones así.",
-    ],
-  },
-} satisfies Record<Locale, unknown>;
-
-const KEY_WORDS: Record<Locale, Record<KeyStrategy, string>> = {
-  en: { chat: "per chat", user: "per user", "user-chat": "per user and chat" },
-  es: { chat: "por chat", user: "por usuario", "user-chat": "por usuario y chat" },
-};
+/** The comments and the bot's reply of a generated program, in one language (`locales/<lang>/scenario.ts`). */
+export interface ProgramStrings {
+  header(spec: ProgramSpec): string;
+  data: string;
+  lazyFlavor: string;
+  keyComment: Record<KeyStrategy, string[]>;
+  pizza: string;
+  hunger: string;
+  /** The reply's template literal, as code (it reads `count`). */
+  reply: string;
+  button: string;
+  inline: string;
+  sessionKey: string;
+  sequentialize: string[];
+  concurrent: string[];
+}
 
 /** The key function as a named constant, for sequentialize and the session to share. */
 const KEY_CONST: Record<KeyStrategy, string[]> = {
@@ -156,7 +102,7 @@ const KEY_OPTION: Record<KeyStrategy, string[]> = {
 
 /** The complete program of one side, in `locale` (comments and the bot's reply). */
 export function generateProgram(spec: ProgramSpec, locale: Locale): string {
-  const t = TEXT[locale];
+  const t = PROGRAM_STRINGS[locale];
   const lazy = spec.mode === "lazy";
   // In a lazy session every handler first awaits the data; a strict one has it at hand.
   const session = lazy ? "session" : "ctx.session";

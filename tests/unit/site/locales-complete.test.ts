@@ -12,9 +12,14 @@ import * as registry from "../../../locales";
 
 const LOCALES_DIR = fileURLToPath(new URL("../../../locales/", import.meta.url));
 
-/** `path → "text" | "fn/arity" | "empty text"` for every leaf of `value`. */
+/**
+ * `path → "text" | "lines" | "fn/arity" | "empty text"` for every leaf of `value`. A list of strings is
+ * one leaf: a comment may take two lines in one language and one in another.
+ */
 function shape(value: unknown, path = "", out: Record<string, string> = {}): Record<string, string> {
   if (typeof value === "string") out[path] = value.trim() === "" ? "empty text" : "text";
+  else if (Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === "string"))
+    out[path] = value.some((line) => line.trim() === "") ? "empty text" : "lines";
   else if (typeof value === "function") out[path] = `fn/${value.length}`;
   else if (Array.isArray(value)) value.forEach((item, i) => shape(item, `${path}[${i}]`, out));
   else if (typeof value === "object" && value !== null) for (const [key, item] of Object.entries(value)) shape(item, path ? `${path}.${key}` : key, out);

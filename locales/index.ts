@@ -4,10 +4,12 @@
  * missing from a table, or a folder missing a part, is a type error that names what is missing.
  *
  * The tables sit in `tables/`, one module per bundle that carries them (the site config, every page,
- * the playground, the comparison views, the compiler worker), and each reads its parts by name
- * (`en.hero`), never by a computed key: a module lands whole in one chunk, so one module for all the
- * tables would put the playground's strings on every docs page. Import them from here; the bundler
- * follows these re-exports to the one table module each import needs.
+ * the playground, the comparison views, the compiler worker), each importing its parts' files
+ * directly: a module lands whole in one chunk, so one module for all the tables would put the
+ * playground's strings on every docs page. Import the tables from here, except in code the theme
+ * loads up front (`Playground.vue`, `SessionCompare.vue`, `HeroTraffic.vue`): VitePress puts every
+ * module the theme imports statically into its chunk, re-exports included, so those import
+ * `tables/page` itself.
  */
 import type { Locale } from "../playground/i18n/locale";
 import type { LocaleStrings } from "./types";
@@ -26,6 +28,7 @@ export {
   SCENARIO_ERROR_STRINGS,
   VERDICT_STRINGS,
   PROGRAM_STRINGS,
+  PRESET_STRINGS,
 } from "./tables/compare";
 export { COMPILER_STRINGS } from "./tables/compiler";
 

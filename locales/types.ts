@@ -17,6 +17,7 @@ import type { EmbedStrings } from "../playground/i18n/embed";
 import type { PlaygroundMessages } from "../playground/i18n/messages";
 import type { ValidatorMessages } from "../playground/telegram/validator-messages";
 import type { ProgramStrings } from "../playground/scenario/programs";
+import type { PresetStrings } from "../playground/scenario/presets";
 import type { ScenarioErrorStrings } from "../playground/scenario/errors";
 import type { VerdictStrings } from "../playground/scenario/verdict";
 
@@ -60,6 +61,8 @@ export interface LocaleStrings {
   verdict: VerdictStrings;
   /** The generated comparison programs' comments and reply (`scenario.ts`). */
   programText: ProgramStrings;
+  /** The ready-made scenarios' titles, descriptions and words (`presets.ts`). */
+  presets: PresetStrings;
   /** The docs-page cards of the comparison views (`compare-embed.ts`). */
   compareEmbed: CompareEmbedStrings;
 }

@@ -13,3 +13,4 @@ export { deadlines } from "./deadlines";
 export { compareEmbed } from "./compare-embed";
 export { concurrency } from "./concurrency";
 export { scenarioErrors, verdict, programText } from "./scenario";
+export { presets } from "./presets";

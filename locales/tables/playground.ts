@@ -1,12 +1,16 @@
 /** The playground's words, loaded with it. */
 import type { Locale } from "../../playground/i18n/locale";
 import type { LocaleStrings } from "../types";
-import * as en from "../en";
-import * as es from "../es";
+import { playground as enPlayground } from "../en/playground";
+import { editor as enEditor } from "../en/editor";
+import { validator as enValidator } from "../en/validator";
+import { playground as esPlayground } from "../es/playground";
+import { editor as esEditor } from "../es/editor";
+import { validator as esValidator } from "../es/validator";
 
 /** The playground; components read it through `useMessages()`. */
-export const PLAYGROUND_MESSAGES: Record<Locale, LocaleStrings["playground"]> = { en: en.playground, es: es.playground };
+export const PLAYGROUND_MESSAGES: Record<Locale, LocaleStrings["playground"]> = { en: enPlayground, es: esPlayground };
 /** The code editor's own words. */
-export const EDITOR_STRINGS: Record<Locale, LocaleStrings["editor"]> = { en: en.editor, es: es.editor };
+export const EDITOR_STRINGS: Record<Locale, LocaleStrings["editor"]> = { en: enEditor, es: esEditor };
 /** The custom-update validator's sentences. */
-export const VALIDATOR_MESSAGES: Record<Locale, LocaleStrings["validator"]> = { en: en.validator, es: es.validator };
+export const VALIDATOR_MESSAGES: Record<Locale, LocaleStrings["validator"]> = { en: enValidator, es: esValidator };

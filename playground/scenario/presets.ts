@@ -1,8 +1,10 @@
 /**
- * Ready-made scenarios for the comparison views, each in English and Spanish. Both languages
- * send the same updates (same people, places, commands, pizzas and buttons; only the chatter is
- * translated), so the counts a view shows do not depend on the page's language.
+ * Ready-made scenarios for the comparison views. Every language sends the same updates (same people,
+ * places, commands, pizzas and buttons); only the words are the language's (`locales/<lang>/presets.ts`),
+ * so the counts a view shows do not depend on the page's language.
  */
+import { PRESET_STRINGS } from "../../locales";
+import { LOCALES } from "../i18n/locale";
 import type { Localized } from "./format";
 import type { KeyStrategy, ProgramComparison } from "./programs";
 
@@ -22,35 +24,59 @@ export interface ScenarioPreset {
   key?: KeyStrategy;
 }
 
-/** Lines as `[person, place, English content, Spanish content]`; content without letters is shared. */
-type Line = readonly [person: string, place: string, en: string, es?: string];
+/** The presets, by id. */
+export type PresetId = "busy-group" | "private-chat" | "inline-mix" | "lost-update";
 
-function scenario(comment: Localized, lines: readonly Line[]): Localized {
-  const text = (locale: "en" | "es") =>
-    [`# ${comment[locale]}`, ...lines.map(([person, place, en, es]) => `${person} @ ${place}: ${locale === "es" ? (es ?? en) : en}`)].join("\n");
-  return { en: text("en"), es: text("es") };
+/** One preset's words in one language (`locales/<lang>/presets.ts`). */
+export interface PresetWords {
+  title: string;
+  description: string;
+  /** The scenario's first line, a `#` comment. */
+  comment: string;
+  /** The lines people write in words, in the order they are sent (see {@link Line}). */
+  lines: string[];
+}
+
+/** Every preset's words in one language. */
+export type PresetStrings = Record<PresetId, PresetWords>;
+
+/**
+ * An update as `[person, place, content]`. Content that reads the same in every language (a command,
+ * a lone 🍕, a button press, a poll answer) is written here; without it, the line takes the next of the
+ * language's `lines`, so every language sends the same updates and only the words differ.
+ */
+type Line = readonly [person: string, place: string, content?: string];
+
+/** A preset's title, description and scenario text in every language. */
+function words(id: PresetId, lines: readonly Line[]): Pick<ScenarioPreset, "title" | "description" | "text"> {
+  const pick = (field: (words: PresetWords) => string) => Object.fromEntries(LOCALES.map((locale) => [locale, field(PRESET_STRINGS[locale][id])])) as Localized;
+  return {
+    title: pick((w) => w.title),
+    description: pick((w) => w.description),
+    text: pick((w) => {
+      const said = [...w.lines];
+      const text = [`# ${w.comment}`, ...lines.map(([person, place, content]) => `${person} @ ${place}: ${content ?? said.shift() ?? ""}`)];
+      if (said.length > 0) throw new Error(`preset ${id}: ${said.length} line(s) of words left over`);
+      return text.join("\n");
+    }),
+  };
 }
 
 /** A group where most messages are chatter: strict sessions read every one of them, lazy ones only what the handlers touch. */
 const busyGroup: ScenarioPreset = {
   id: "busy-group",
   views: ["strict-vs-lazy", "keys"],
-  title: { en: "A busy group", es: "Un grupo con mucho movimiento" },
-  description: {
-    en: "Ten messages in a group: two add a pizza, two ask /hunger, six are chatter the bot ignores. Strict sessions read the storage for all ten; lazy sessions only for the four that touch ctx.session.",
-    es: "Diez mensajes en un grupo: dos suman una pizza, dos piden /hunger y seis son charla que el bot ignora. Las sesiones estrictas leen el almacenamiento en los diez; las perezosas, solo en los cuatro que tocan ctx.session.",
-  },
-  text: scenario({ en: "Ten updates in one group chat", es: "Diez actualizaciones en un mismo grupo" }, [
-    ["ana", "group", "morning everyone!", "¡buenos días a todos!"],
-    ["ben", "group", "who is up for lunch?", "¿quién se apunta a comer?"],
-    ["chloe", "group", "I love 🍕", "me encanta la 🍕"],
-    ["ana", "group", "same here", "a mí también"],
+  ...words("busy-group", [
+    ["ana", "group"],
+    ["ben", "group"],
+    ["chloe", "group"],
+    ["ana", "group"],
     ["ben", "group", "/hunger"],
-    ["chloe", "group", "one more 🍕", "otra 🍕 más"],
-    ["ana", "group", "ok, see you at one", "vale, nos vemos a la una"],
+    ["chloe", "group"],
+    ["ana", "group"],
     ["ben", "group", "/hunger"],
-    ["chloe", "group", "bring napkins", "trae servilletas"],
-    ["ana", "group", "will do", "hecho"],
+    ["chloe", "group"],
+    ["ana", "group"],
   ]),
 };
 
@@ -58,14 +84,9 @@ const busyGroup: ScenarioPreset = {
 const privateChat: ScenarioPreset = {
   id: "private-chat",
   views: ["strict-vs-lazy"],
-  title: { en: "A private chat", es: "Un chat privado" },
-  description: {
-    en: "Ana talks to the bot alone, and every message adds a pizza or asks for the count. Both kinds of session read and write on every update: here lazy sessions save nothing.",
-    es: "Ana habla a solas con el bot y cada mensaje suma una pizza o pide la cuenta. Los dos tipos de sesión leen y escriben en cada actualización: aquí las sesiones perezosas no ahorran nada.",
-  },
-  text: scenario({ en: "Every update touches the session", es: "Cada actualización toca la sesión" }, [
+  ...words("private-chat", [
     ["ana", "private", "🍕"],
-    ["ana", "private", "another 🍕 please", "otra 🍕, por favor"],
+    ["ana", "private"],
     ["ana", "private", "/hunger"],
     ["ana", "private", "[button pizza:add]"],
     ["ana", "private", "🍕🍕"],
@@ -77,22 +98,17 @@ const privateChat: ScenarioPreset = {
 const inlineMix: ScenarioPreset = {
   id: "inline-mix",
   views: ["strict-vs-lazy", "keys"],
-  title: { en: "Chats, inline queries and a poll", es: "Chats, consultas inline y una encuesta" },
-  description: {
-    en: "Messages in a group and in private chats, mixed with inline queries and poll answers. Chatter costs a read under strict sessions only. Inline queries and poll answers belong to no chat: with the default key they get no session and cause no storage call, even under strict sessions. A per-user key gives inline queries a session; poll answers still have none.",
-    es: "Mensajes en un grupo y en chats privados, mezclados con consultas inline y respuestas a una encuesta. La charla cuesta una lectura solo con sesiones estrictas. Las consultas inline y las respuestas a encuestas no pertenecen a ningún chat: con la clave por defecto no tienen sesión ni provocan llamadas al almacenamiento, ni siquiera con sesiones estrictas. Con una clave por usuario, las consultas inline sí tienen sesión; las respuestas a encuestas siguen sin tenerla.",
-  },
-  text: scenario({ en: "Updates with and without a chat", es: "Actualizaciones con chat y sin chat" }, [
-    ["ana", "group", "I love 🍕", "me encanta la 🍕"],
-    ["chloe", "inline", "pizza places", "pizzerías"],
-    ["ben", "group", "anyone hungry?", "¿alguien tiene hambre?"],
+  ...words("inline-mix", [
+    ["ana", "group"],
+    ["chloe", "inline"],
+    ["ben", "group"],
     ["ben", "group", "/hunger"],
     ["ben", "poll", "0"],
-    ["chloe", "private", "🍕 for me too", "🍕 para mí también"],
+    ["chloe", "private"],
     ["ana", "inline", "margherita"],
     ["chloe", "poll", "1"],
     ["ana", "group", "[button pizza:add]"],
-    ["chloe", "group", "see you later", "hasta luego"],
+    ["chloe", "group"],
     ["chloe", "private", "/hunger"],
   ]),
 };
@@ -102,12 +118,7 @@ const lostUpdate: ScenarioPreset = {
   id: "lost-update",
   views: ["concurrency"],
   key: "user",
-  title: { en: "Two pizzas at the same moment", es: "Dos pizzas en el mismo instante" },
-  description: {
-    en: "Ana sends a pizza in her private chat and another in the group at the same moment. With a per-user key both updates load the same session. Handled one after another (as bot.start() does), the count ends at 2. Handled concurrently (a webhook server, grammY's runner), both read the old value and the second write overwrites the first: one pizza is lost.",
-    es: "Ana manda una pizza en su chat privado y otra en el grupo en el mismo instante. Con una clave por usuario, las dos actualizaciones cargan la misma sesión. Si se procesan una detrás de otra (como hace bot.start()), la cuenta termina en 2. Si se procesan a la vez (un servidor de webhooks, el runner de grammY), las dos leen el valor antiguo y la segunda escritura pisa la primera: se pierde una pizza.",
-  },
-  text: scenario({ en: "Sent at the same moment", es: "Enviadas en el mismo instante" }, [
+  ...words("lost-update", [
     ["ana", "private", "🍕"],
     ["ana", "group", "🍕"],
   ]),

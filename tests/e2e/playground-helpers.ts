@@ -97,7 +97,8 @@ export async function waitReady(page: Page): Promise<void> {
 export async function runProgram(page: Page, words: PlaygroundWords): Promise<void> {
   const before = Number(await page.locator(".sl-playground").getAttribute("data-run-number"));
   await page.getByRole("button", { name: words.run, exact: true }).click();
-  await page.locator(`.sl-playground[data-run-number="${before + 1}"][data-run-status="running"]`).waitFor({ timeout: 30_000 });
+  // A ceiling, not a wait: a program that logs 300,000 lines before it is ready takes over 30 s next to a CPU hog.
+  await page.locator(`.sl-playground[data-run-number="${before + 1}"][data-run-status="running"]`).waitFor({ timeout: 90_000 });
 }
 
 /** Types `text` in the message box and presses Enter. */

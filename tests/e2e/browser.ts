@@ -56,7 +56,7 @@ export function useBrowser(contextOptions: Parameters<Browser["newContext"]>[0] 
  * clicks and shows its client-side parts. A condition, not "network idle": that waits 500 ms of quiet on
  * every visit, and a playground page is never quiet while its compiler loads.
  */
-export async function whenHydrated(page: Page): Promise<void> {
+async function whenHydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => Boolean((document.querySelector("#app") as { __vue_app__?: unknown } | null)?.__vue_app__));
 }
 

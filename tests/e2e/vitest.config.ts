@@ -11,6 +11,8 @@ export default defineConfig({
     globalSetup: ["tests/e2e/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll without its own timeout waits for what a busy machine may take, not vitest's default second.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     // Two files at a time, one browser each: a test spends much of its time waiting (a worker starting, IndexedDB,
     // a poll), and the other file's browser uses the core meanwhile. The tests wait for conditions, never for
     // times, so they hold when they share the machine. E2E_WORKERS=1 runs the files one after another.

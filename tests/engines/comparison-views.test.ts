@@ -71,9 +71,9 @@ for (const engine of selectedEngines()) {
         const first = await untilDone(page, view, 1);
         for (let run = 2; run <= RUNS; run++) {
           await (await page.byRole("button", view.runAgain)).click();
-          // The status leaves "Done" when the new run starts, then comes back to the same words.
-          const deadline = Date.now() + 30_000;
-          while (view.done.test((await viewState(page, view.region)).status) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          // The status leaves "Done" when the new run starts (a click that missed the button fails here),
+          // then comes back to the same words.
+          await until(page, `run ${run} of the ${view.name} view to start`, () => viewState(page, view.region), (state) => !view.done.test(state.status), 30_000, 50);
           expect(await untilDone(page, view, run)).toBe(first);
         }
       });

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { launchChromium } from "../../scripts/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_TEST_ARGS, launchChromium } from "../../scripts/chromium";
 import { inPageQueries } from "./in-page-queries";
 
 /** The engines the core flows run in. */
@@ -122,14 +122,19 @@ function scriptedPage<Handle>(
 }
 
 async function chromiumPage(): Promise<EnginePage> {
-  const browser = await launchChromium();
+  const browser = await launchChromium({ args: [...CHROMIUM_ARGS, ...CHROMIUM_TEST_ARGS] });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   return scriptedPage<import("playwright-core").ElementHandle<HTMLElement>>(
     "chromium",
     page as unknown as ScriptablePage,
     (handle) => ({
-      click: () => handle.click(),
+      click: async () => {
+        // Puppeteer over BiDi scrolls an element to the top of the viewport, under the site's fixed nav bar,
+        // and the click lands on the nav: bring it to the middle, as a reader would scroll.
+        await handle.evaluate((el) => el.scrollIntoView({ block: "center" }));
+        await handle.click();
+      },
       type: (text) => handle.fill(text),
       pressEnter: () => handle.press("Enter"),
     }),
@@ -147,7 +152,12 @@ async function firefoxPage(): Promise<EnginePage> {
     "firefox",
     page as unknown as ScriptablePage,
     (handle) => ({
-      click: () => handle.click(),
+      click: async () => {
+        // Puppeteer over BiDi scrolls an element to the top of the viewport, under the site's fixed nav bar,
+        // and the click lands on the nav: bring it to the middle, as a reader would scroll.
+        await handle.evaluate((el) => el.scrollIntoView({ block: "center" }));
+        await handle.click();
+      },
       type: async (text) => {
         await handle.click({ count: 3 });
         await page.keyboard.press("Backspace");

@@ -31,6 +31,15 @@ export const CHROMIUM_ARGS = [
   "--disable-dev-shm-usage",
 ];
 
+/**
+ * Added for tests, never for the bench: WebAssembly stays on V8's baseline compiler. The playground's
+ * esbuild binary is 14 MB of Go, and optimising its hot functions in the background costs about 4.5 s of
+ * CPU per page load, which on a 2-core machine running two test files at once is half the suite's time.
+ * What a test checks does not depend on how fast the compiler's code is; the bench measures that as
+ * readers get it.
+ */
+export const CHROMIUM_TEST_ARGS = ["--js-flags=--liftoff-only"];
+
 /** Launches headless Debian Chromium through playwright-core. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   return chromium.launch({

@@ -87,8 +87,17 @@ export async function comeToEditor(page: Page): Promise<void> {
     .not.toBe("pending");
 }
 
-/** Waits until the playground can run (code loaded, compiler downloaded) and its final editor is up. */
+/**
+ * Waits until the playground can run (code loaded, compiler downloaded). The editor stays what the page
+ * shows first: Monaco, its TypeScript worker and grammY's types cost a test seconds of CPU, and only the
+ * tests that use them come to the editor ({@link waitEditorReady}, or typing).
+ */
 export async function waitReady(page: Page): Promise<void> {
+  await page.locator('.sl-playground[data-ready="true"]').waitFor({ timeout: 90_000 });
+}
+
+/** {@link waitReady}, then brings the reader to the editor and waits until its final editor is up. */
+export async function waitEditorReady(page: Page): Promise<void> {
   await comeToEditor(page);
   await page.locator('.sl-playground[data-ready="true"][data-editor-ready="true"]').waitFor({ timeout: 90_000 });
 }

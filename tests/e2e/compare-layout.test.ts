@@ -1,6 +1,6 @@
 /**
  * What a reader sees of the comparison views, at 1440×900, 1280×800 and on a 390×844 phone, in both
- * languages and once in dark mode: the strict-vs-lazy view brings its totals bars and first lane on
+ * languages, light and dark (in pairs: CASES): the strict-vs-lazy view brings its totals bars and first lane on
  * screen when the run starts, its bars follow the step, nothing in the lanes is broken mid-word; the
  * keys view shows every side without sideways scrolling; the lost-update view shows all three
  * outcomes on the first screen. Screenshots of each step land in `test-results/screens/`.
@@ -84,9 +84,14 @@ async function waitDone(region: Locator, t: ComparisonStrings, updates: number):
   await region.getByRole("status").filter({ hasText: t.status.done(updates) }).waitFor({ timeout: 60_000 });
 }
 
-const CASES = (["en", "es"] as const).flatMap((locale) => SCREENS.map((screen) => ({ locale, screen, scheme: "light" as Scheme })));
-// One dark run, at the size most desktop readers have.
-CASES.push({ locale: "en", screen: SCREENS[0], scheme: "dark" });
+const [wide, laptop, phone] = SCREENS;
+// Pairs, as on the home page: each language on a desktop and on the phone, each in light and in dark.
+const CASES: { locale: Locale; screen: Screen; scheme: Scheme }[] = [
+  { locale: "es", screen: wide, scheme: "light" },
+  { locale: "en", screen: laptop, scheme: "dark" },
+  { locale: "en", screen: phone, scheme: "light" },
+  { locale: "es", screen: phone, scheme: "dark" },
+];
 
 describe.each(CASES)("strict vs lazy, $locale, $screen.name, $scheme", ({ locale, screen, scheme }) => {
   const t = comparisonStrings(locale);

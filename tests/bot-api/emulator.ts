@@ -440,10 +440,14 @@ type ApiAnswer = { ok: true; result: unknown } | ({ ok: false } & BotApiFailure)
 /** On every answer: a browser page on another origin (the playground's live mode) reads them. */
 const CORS_HEADERS = { "Access-Control-Allow-Origin": "*" };
 
-/** A preflight's answer: JSON bodies need `content-type` allowed; a day's cache spares one OPTIONS per call. */
+/**
+ * A preflight's answer: JSON bodies need `content-type` allowed; a day's cache spares one OPTIONS per call;
+ * Chromium's Private Network Access asks before a page reaches 127.0.0.1 from a less private address.
+ */
 const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers": "content-type",
+  "Access-Control-Allow-Private-Network": "true",
   "Access-Control-Max-Age": "86400",
 };
 

@@ -20,6 +20,7 @@ import type { ProgramStrings } from "../playground/scenario/programs";
 import type { PresetStrings } from "../playground/scenario/presets";
 import type { ScenarioErrorStrings } from "../playground/scenario/errors";
 import type { VerdictStrings } from "../playground/scenario/verdict";
+import type { ExportStrings } from "../playground/export/strings";
 
 /** A language's VitePress locale config: its name in the language menu, its `lang`, nav, sidebar and theme words. */
 export type SiteStrings = LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string };
@@ -65,4 +66,6 @@ export interface LocaleStrings {
   presets: PresetStrings;
   /** The docs-page cards of the comparison views (`compare-embed.ts`). */
   compareEmbed: CompareEmbedStrings;
+  /** The playground's export dialog and the README and comments of the project it writes (`export.ts`). */
+  exportStrings: ExportStrings;
 }

@@ -14,3 +14,4 @@ export { compareEmbed } from "./compare-embed";
 export { concurrency } from "./concurrency";
 export { scenarioErrors, verdict, programText } from "./scenario";
 export { presets } from "./presets";
+export { exportStrings } from "./export";

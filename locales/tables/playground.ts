@@ -7,6 +7,8 @@ import { validator as enValidator } from "../en/validator";
 import { playground as esPlayground } from "../es/playground";
 import { editor as esEditor } from "../es/editor";
 import { validator as esValidator } from "../es/validator";
+import { exportStrings as enExport } from "../en/export";
+import { exportStrings as esExport } from "../es/export";
 
 /** The playground; components read it through `useMessages()`. */
 export const PLAYGROUND_MESSAGES: Record<Locale, LocaleStrings["playground"]> = { en: enPlayground, es: esPlayground };
@@ -14,3 +16,5 @@ export const PLAYGROUND_MESSAGES: Record<Locale, LocaleStrings["playground"]> = 
 export const EDITOR_STRINGS: Record<Locale, LocaleStrings["editor"]> = { en: enEditor, es: esEditor };
 /** The custom-update validator's sentences. */
 export const VALIDATOR_MESSAGES: Record<Locale, LocaleStrings["validator"]> = { en: enValidator, es: esValidator };
+/** The export dialog, and the README and comments of the project it writes. */
+export const EXPORT_STRINGS: Record<Locale, LocaleStrings["exportStrings"]> = { en: enExport, es: esExport };

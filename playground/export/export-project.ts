@@ -1,0 +1,154 @@
+/**
+ * Turns a playground program into a project that runs on a server: the files of the zip, by path.
+ * Pure (no DOM, no network), so the dialog, the unit tests and the test that runs an exported bot
+ * all build the same files.
+ */
+import { EXPORT_STRINGS } from "../../locales";
+import { localePath, type Locale } from "../i18n/locale";
+import { rewriteStorage, STORAGE_PACKAGES } from "./rewrite-storage";
+import { freeName, rewriteToken, TOKEN_VARIABLE } from "./rewrite-token";
+import type { ExportRuntime, ServerStorage } from "./strings";
+import { EXPORT_VERSIONS } from "./versions";
+
+/** What to export. */
+export interface ExportRequest {
+  /** The program as it is in the editor. */
+  code: string;
+  /** The example it started from (`pizza`), which names the project and the zip. */
+  example: string;
+  /** The page's language: the README's and the generated comments' language. */
+  locale: Locale;
+  runtime: ExportRuntime;
+  /** The server storage that replaces IndexedDB; ignored when the program does not use it. */
+  storage: ServerStorage;
+}
+
+/** The guide's page on storage adapters, on Session Lab. */
+export const STORAGE_PAGE = "/sessions/storage";
+
+/** The zip's file name for `example`: `session-lab-pizza.zip`. */
+export function exportFileName(example: string): string {
+  return `session-lab-${projectName(example)}.zip`;
+}
+
+/** Every file of the exported project, by path, as text. */
+export function exportProject(request: ExportRequest): Record<string, string> {
+  const words = EXPORT_STRINGS[request.locale];
+  const storagePage = localePath(request.locale, STORAGE_PAGE);
+  const commands = COMMANDS[request.runtime];
+  const names = { token: freeName(request.code, "token"), apiRoot: freeName(request.code, "apiRoot") };
+
+  const storage = rewriteStorage(
+    request.code,
+    request.storage,
+    { comment: words.storageComment(request.storage, storagePage), lineNote: words.storageLineNote, freeStorageWrapper: words.freeStorageWrapper },
+    names.token,
+  );
+  const token = rewriteToken(
+    storage.code,
+    request.runtime,
+    {
+      tokenComment: words.tokenComment,
+      tokenMissing: words.tokenMissing(`${TOKEN_VARIABLE}=123456:ABC-DEF ${commands.start}`),
+      apiRootComment: words.apiRootComment,
+    },
+    names,
+  );
+  const replaced = storage.usedBrowserStorage ? request.storage : null;
+  const adapter = replaced === null ? null : STORAGE_PACKAGES[replaced];
+
+  const readme = words.readme({
+    example: request.example,
+    runtime: request.runtime,
+    replaced,
+    install: commands.install,
+    start: commands.start,
+    typecheck: commands.typecheck,
+    storagePage,
+  });
+  const bot = token.code.endsWith("\n") ? token.code : `${token.code}\n`;
+  if (request.runtime === "node") {
+    return {
+      "package.json": json(nodePackage(request.example, adapter)),
+      "tsconfig.json": json(NODE_TSCONFIG),
+      "bot.ts": bot,
+      "README.md": readme,
+      ".gitignore": gitignore(replaced),
+    };
+  }
+  return {
+    "deno.json": json(denoConfig(adapter, replaced === "file")),
+    "bot.ts": bot,
+    "README.md": readme,
+    ".gitignore": gitignore(replaced),
+  };
+}
+
+/** Installed packages, and the sessions file storage writes (people's data, not code). */
+function gitignore(replaced: ServerStorage | null): string {
+  return replaced === "file" ? "node_modules/\nsessions/\n" : "node_modules/\n";
+}
+
+/** The two commands of each runtime's README, and how to check the types. */
+const COMMANDS: Record<ExportRuntime, { install: string; start: string; typecheck: string }> = {
+  node: { install: "npm install", start: "npm start", typecheck: "npm run typecheck" },
+  deno: { install: "deno install", start: "deno task start", typecheck: "deno check bot.ts" },
+};
+
+/** Strict like the playground's editor; NodeNext resolves the adapters' `.d.mts` types. */
+const NODE_TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ["node"],
+  },
+  include: ["bot.ts"],
+};
+
+/** `package.json`: tsx starts the bot, TypeScript checks it, grammY and the adapter run it. */
+function nodePackage(example: string, adapter: string | null): object {
+  const dependencies: Record<string, string> = { grammy: EXPORT_VERSIONS.grammy };
+  if (adapter !== null) dependencies[adapter] = versionOf(adapter);
+  return {
+    name: `session-lab-${projectName(example)}`,
+    private: true,
+    type: "module",
+    scripts: { start: "tsx bot.ts", typecheck: "tsc --noEmit" },
+    dependencies,
+    devDependencies: {
+      "@types/node": EXPORT_VERSIONS["@types/node"],
+      tsx: EXPORT_VERSIONS.tsx,
+      typescript: EXPORT_VERSIONS.typescript,
+    },
+  };
+}
+
+/**
+ * `deno.json`: the same npm packages through `npm:` specifiers, and a `start` task with only the
+ * permissions the bot needs (the network for Telegram, the environment for its token, and files for
+ * file storage).
+ */
+function denoConfig(adapter: string | null, files: boolean): object {
+  const imports: Record<string, string> = { grammy: `npm:grammy@${EXPORT_VERSIONS.grammy}` };
+  if (adapter !== null) imports[adapter] = `npm:${adapter}@${versionOf(adapter)}`;
+  const permissions = ["--allow-net", "--allow-env", ...(files ? ["--allow-read", "--allow-write"] : [])];
+  return { tasks: { start: `deno run ${permissions.join(" ")} bot.ts` }, imports };
+}
+
+function versionOf(adapter: string): string {
+  return adapter === STORAGE_PACKAGES.file ? EXPORT_VERSIONS["@grammyjs/storage-file"] : EXPORT_VERSIONS["@grammyjs/storage-free"];
+}
+
+/** An npm-safe project name from the example's name. */
+function projectName(example: string): string {
+  const name = example.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+  return name === "" ? "bot" : name;
+}
+
+function json(value: object): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

@@ -76,6 +76,29 @@ describe("the exported project", () => {
     expect(esBot).toContain("Falta BOT_TOKEN");
   });
 
+  it("names Deno's spellings of grammY by package, and depends on the runner when the program imports it", () => {
+    const code = [
+      'import { Bot } from "https://deno.land/x/grammy@v1.46.0/mod.ts";',
+      'import type { Update } from "https://deno.land/x/grammy/types.ts";',
+      'import { run } from "npm:@grammyjs/runner";',
+      'const bot = new Bot("");',
+      "const seen: Update[] = [];",
+      "run(bot);",
+    ].join("\n");
+    const node = exportProject({ code, example: "runner", locale: "en", runtime: "node", storage: "file" });
+    expect(node["bot.ts"]).toContain('import { Bot } from "grammy";\nimport type { Update } from "grammy/types";\nimport { run } from "@grammyjs/runner";');
+    expect(JSON.parse(node["package.json"]).dependencies).toEqual({
+      grammy: `^${installed("grammy")}`,
+      "@grammyjs/runner": `^${installed("@grammyjs/runner")}`,
+    });
+    const deno = exportProject({ code, example: "runner", locale: "en", runtime: "deno", storage: "file" });
+    expect(JSON.parse(deno["deno.json"]).imports).toEqual({
+      grammy: `npm:grammy@^${installed("grammy")}`,
+      "grammy/": `npm:/grammy@^${installed("grammy")}/`,
+      "@grammyjs/runner": `npm:@grammyjs/runner@^${installed("@grammyjs/runner")}`,
+    });
+  });
+
   it("names the zip after the example", () => {
     expect(exportFileName("pizza")).toBe("session-lab-pizza.zip");
     expect(exportFileName("keys-user-chat")).toBe("session-lab-keys-user-chat.zip");

@@ -5,6 +5,7 @@
  */
 import { EXPORT_STRINGS } from "../../locales";
 import { localePath, type Locale } from "../i18n/locale";
+import { normalizeImports } from "./normalize-imports";
 import { rewriteStorage, STORAGE_PACKAGES } from "./rewrite-storage";
 import { freeName, rewriteToken, TOKEN_VARIABLE } from "./rewrite-token";
 import type { ExportRuntime, ServerStorage } from "./strings";
@@ -38,8 +39,10 @@ export function exportProject(request: ExportRequest): Record<string, string> {
   const commands = COMMANDS[request.runtime];
   const names = { token: freeName(request.code, "token"), apiRoot: freeName(request.code, "apiRoot") };
 
+  // Deno's spellings of grammY (deno.land URLs, `npm:`) become package names both runtimes resolve.
+  const imports = normalizeImports(request.code);
   const storage = rewriteStorage(
-    request.code,
+    imports.code,
     request.storage,
     { comment: words.storageComment(request.storage, storagePage), lineNote: words.storageLineNote, freeStorageWrapper: words.freeStorageWrapper },
     names.token,
@@ -56,6 +59,8 @@ export function exportProject(request: ExportRequest): Record<string, string> {
   );
   const replaced = storage.usedBrowserStorage ? request.storage : null;
   const adapter = replaced === null ? null : STORAGE_PACKAGES[replaced];
+  const packages = [...(adapter === null ? [] : [adapter]), ...(imports.modules.has(RUNNER) ? [RUNNER] : [])];
+  const grammySubpaths = [...imports.modules].some((module) => module.startsWith("grammy/"));
 
   const readme = words.readme({
     example: request.example,
@@ -69,7 +74,7 @@ export function exportProject(request: ExportRequest): Record<string, string> {
   const bot = token.code.endsWith("\n") ? token.code : `${token.code}\n`;
   if (request.runtime === "node") {
     return {
-      "package.json": json(nodePackage(request.example, adapter)),
+      "package.json": json(nodePackage(request.example, packages)),
       "tsconfig.json": json(NODE_TSCONFIG),
       "bot.ts": bot,
       "README.md": readme,
@@ -77,7 +82,7 @@ export function exportProject(request: ExportRequest): Record<string, string> {
     };
   }
   return {
-    "deno.json": json(denoConfig(adapter, replaced === "file")),
+    "deno.json": json(denoConfig(packages, grammySubpaths, replaced === "file")),
     "bot.ts": bot,
     "README.md": readme,
     ".gitignore": gitignore(replaced),
@@ -109,10 +114,13 @@ const NODE_TSCONFIG = {
   include: ["bot.ts"],
 };
 
-/** `package.json`: tsx starts the bot, TypeScript checks it, grammY and the adapter run it. */
-function nodePackage(example: string, adapter: string | null): object {
+/** grammY's runner, which the playground lets programs import. */
+const RUNNER = "@grammyjs/runner";
+
+/** `package.json`: tsx starts the bot, TypeScript checks it, grammY and the packages it imports run it. */
+function nodePackage(example: string, packages: string[]): object {
   const dependencies: Record<string, string> = { grammy: EXPORT_VERSIONS.grammy };
-  if (adapter !== null) dependencies[adapter] = versionOf(adapter);
+  for (const name of packages) dependencies[name] = versionOf(name);
   return {
     name: `session-lab-${projectName(example)}`,
     private: true,
@@ -132,15 +140,17 @@ function nodePackage(example: string, adapter: string | null): object {
  * permissions the bot needs (the network for Telegram, the environment for its token, and files for
  * file storage).
  */
-function denoConfig(adapter: string | null, files: boolean): object {
+function denoConfig(packages: string[], grammySubpaths: boolean, files: boolean): object {
   const imports: Record<string, string> = { grammy: `npm:grammy@${EXPORT_VERSIONS.grammy}` };
-  if (adapter !== null) imports[adapter] = `npm:${adapter}@${versionOf(adapter)}`;
+  // `grammy/types` and `grammy/web` need the prefix form of an import map entry.
+  if (grammySubpaths) imports["grammy/"] = `npm:/grammy@${EXPORT_VERSIONS.grammy}/`;
+  for (const name of packages) imports[name] = `npm:${name}@${versionOf(name)}`;
   const permissions = ["--allow-net", "--allow-env", ...(files ? ["--allow-read", "--allow-write"] : [])];
   return { tasks: { start: `deno run ${permissions.join(" ")} bot.ts` }, imports };
 }
 
-function versionOf(adapter: string): string {
-  return adapter === STORAGE_PACKAGES.file ? EXPORT_VERSIONS["@grammyjs/storage-file"] : EXPORT_VERSIONS["@grammyjs/storage-free"];
+function versionOf(name: string): string {
+  return EXPORT_VERSIONS[name as keyof typeof EXPORT_VERSIONS];
 }
 
 /** An npm-safe project name from the example's name. */

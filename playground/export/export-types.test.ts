@@ -25,6 +25,20 @@ describe("every exported example type-checks against the installed grammY and ad
     expect(Object.entries(errors).filter(([, list]) => list.length > 0)).toEqual([]);
   });
 
+  it("a program written with Deno's grammY URLs and the runner type-checks once exported", () => {
+    const code = [
+      'import { Bot } from "https://deno.land/x/grammy@v1.46.0/mod.ts";',
+      'import type { Update } from "https://deno.land/x/grammy/types.ts";',
+      'import { run } from "npm:@grammyjs/runner";',
+      'const bot = new Bot("");',
+      "const seen: Update[] = [];",
+      "bot.on(\"message\", (ctx) => void seen.push(ctx.update));",
+      "run(bot);",
+    ].join("\n");
+    const project = exportProject({ code, example: "runner", locale: "es", runtime: "node", storage: "file" });
+    expect(typeErrors({ runner: project }).runner).toEqual([]);
+  });
+
   it("and the check can fail: a program with a type error is reported", () => {
     const code = 'import { Bot } from "grammy";\nconst bot = new Bot("");\nconst n: number = bot.token;\n';
     const project = exportProject({ code, example: "broken", locale: "en", runtime: "node", storage: "memory" });

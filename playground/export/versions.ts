@@ -8,6 +8,7 @@ import { version as storageFile } from "../../node_modules/@grammyjs/storage-fil
 import { version as storageFree } from "../../node_modules/@grammyjs/storage-free/package.json";
 import { version as typescript } from "../../node_modules/typescript/package.json";
 import { version as typesNode } from "../../node_modules/@types/node/package.json";
+import { version as runner } from "../../node_modules/@grammyjs/runner/package.json";
 
 /**
  * tsx runs the TypeScript program in Node (it is not installed here: nothing in this repository runs
@@ -20,6 +21,7 @@ export const EXPORT_VERSIONS = {
   grammy: `^${grammy}`,
   "@grammyjs/storage-file": `^${storageFile}`,
   "@grammyjs/storage-free": `^${storageFree}`,
+  "@grammyjs/runner": `^${runner}`,
   typescript: `^${typescript}`,
   "@types/node": `^${typesNode}`,
   tsx: TSX_RANGE,

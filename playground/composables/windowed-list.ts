@@ -59,20 +59,38 @@ export function useWindowedList(options: WindowedListOptions) {
     else scrollTop.value = el.scrollTop;
   }
 
+  /** Where the list last scrolled itself; its own scroll event must not read as the reader leaving the bottom. */
+  let scrolledTo = -1;
   function onScroll(): void {
     const el = container.value;
     if (!el) return;
+    // The scroll event of the list's own scrolling comes a frame later, when more rows may have arrived
+    // and `toBottom` has moved the rows in view on: it says nothing new.
+    if (Math.abs(el.scrollTop - scrolledTo) < 1) {
+      scrolledTo = -1;
+      return;
+    }
     scrollTop.value = el.scrollTop;
     following.value = el.scrollTop + el.clientHeight >= el.scrollHeight - 30;
   }
 
+  let scrollFrame = 0;
   function toBottom(): void {
-    const el = container.value;
-    if (!el) return;
+    if (!container.value) return;
     // Known sizes, so nothing is read back from layout: the spacer is as tall as the rows' heights add up to.
-    const bottom = Math.max(0, totalHeight.value - viewport.value);
-    el.scrollTop = bottom;
-    scrollTop.value = bottom;
+    // The rows in view follow at once; the element itself scrolls in the next frame. Setting `scrollTop`
+    // lays the page out there and then, and during a burst rows arrive in many tasks per frame: scrolled
+    // after each of them, the page was laid out a dozen times a frame (a third of a 1,000-update burst's
+    // main-thread time); scrolled once, in the frame, it is laid out once.
+    scrollTop.value = Math.max(0, totalHeight.value - viewport.value);
+    if (scrollFrame || typeof requestAnimationFrame === "undefined") return;
+    scrollFrame = requestAnimationFrame(() => {
+      scrollFrame = 0;
+      const el = container.value;
+      if (!el || !following.value) return;
+      el.scrollTop = Math.max(0, totalHeight.value - viewport.value);
+      scrolledTo = el.scrollTop;
+    });
   }
 
   /** Scrolls just enough to show row `index` (keyboard navigation). */
@@ -87,8 +105,6 @@ export function useWindowedList(options: WindowedListOptions) {
     onScroll();
   }
 
-  // Right after the DOM is patched, in the same frame: the layout this forces is the one the frame needs
-  // anyway, instead of a second one in the next frame.
   watch(count, (now, before) => {
     if (now < before) invalidate(0);
     if (following.value) toBottom();
@@ -104,7 +120,10 @@ export function useWindowedList(options: WindowedListOptions) {
       observer.observe(el);
     }
   }, { immediate: true });
-  onBeforeUnmount(() => observer?.disconnect());
+  onBeforeUnmount(() => {
+    observer?.disconnect();
+    if (scrollFrame) cancelAnimationFrame(scrollFrame);
+  });
 
   return { start, end, totalHeight, offset, width, onScroll, reveal, invalidate, following, toBottom };
 }

@@ -38,7 +38,7 @@ export const CHROMIUM_ARGS = [
  * What a test checks does not depend on how fast the compiler's code is; the bench measures that as
  * readers get it.
  */
-export const CHROMIUM_TEST_ARGS = ["--js-flags=--liftoff-only"];
+const CHROMIUM_TEST_ARGS = ["--js-flags=--liftoff-only"];
 
 /** Launches headless Debian Chromium through playwright-core. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
@@ -48,4 +48,9 @@ export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
     args: CHROMIUM_ARGS,
     ...options,
   });
+}
+
+/** {@link launchChromium} for tests: the project's flags, then {@link CHROMIUM_TEST_ARGS}, then `options.args`. */
+export function launchTestChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return launchChromium({ ...options, args: [...CHROMIUM_ARGS, ...CHROMIUM_TEST_ARGS, ...(options.args ?? [])] });
 }

@@ -74,6 +74,8 @@ export function useWindowedList(options: WindowedListOptions) {
     following.value = el.scrollTop + el.clientHeight >= el.scrollHeight - 30;
   }
 
+  /** The scroll position that shows the last row at the bottom. */
+  const bottomTop = () => Math.max(0, totalHeight.value - viewport.value);
   let scrollFrame = 0;
   function toBottom(): void {
     if (!container.value) return;
@@ -82,13 +84,13 @@ export function useWindowedList(options: WindowedListOptions) {
     // lays the page out there and then, and during a burst rows arrive in many tasks per frame: scrolled
     // after each of them, the page was laid out a dozen times a frame (a third of a 1,000-update burst's
     // main-thread time); scrolled once, in the frame, it is laid out once.
-    scrollTop.value = Math.max(0, totalHeight.value - viewport.value);
+    scrollTop.value = bottomTop();
     if (scrollFrame || typeof requestAnimationFrame === "undefined") return;
     scrollFrame = requestAnimationFrame(() => {
       scrollFrame = 0;
       const el = container.value;
       if (!el || !following.value) return;
-      el.scrollTop = Math.max(0, totalHeight.value - viewport.value);
+      el.scrollTop = bottomTop();
       scrolledTo = el.scrollTop;
     });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { exportFileName, exportProject } from "./export-project";
 import { SERVER_STORAGES } from "./strings";
-import { allExamples } from "./testing/examples";
+import { allExamples, DENO_RUNNER_PROGRAM } from "./testing/examples";
 
 const installed = (name: string) =>
   JSON.parse(readFileSync(new URL(`../../node_modules/${name}/package.json`, import.meta.url), "utf8")).version as string;
@@ -77,14 +77,7 @@ describe("the exported project", () => {
   });
 
   it("names Deno's spellings of grammY by package, and depends on the runner when the program imports it", () => {
-    const code = [
-      'import { Bot } from "https://deno.land/x/grammy@v1.46.0/mod.ts";',
-      'import type { Update } from "https://deno.land/x/grammy/types.ts";',
-      'import { run } from "npm:@grammyjs/runner";',
-      'const bot = new Bot("");',
-      "const seen: Update[] = [];",
-      "run(bot);",
-    ].join("\n");
+    const code = DENO_RUNNER_PROGRAM;
     const node = exportProject({ code, example: "runner", locale: "en", runtime: "node", storage: "file" });
     expect(node["bot.ts"]).toContain('import { Bot } from "grammy";\nimport type { Update } from "grammy/types";\nimport { run } from "@grammyjs/runner";');
     expect(JSON.parse(node["package.json"]).dependencies).toEqual({

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { exportProject } from "./export-project";
 import { usesBrowserStorage } from "./rewrite-storage";
 import { SERVER_STORAGES } from "./strings";
-import { allExamples } from "./testing/examples";
+import { allExamples, DENO_RUNNER_PROGRAM } from "./testing/examples";
 import { typeErrors } from "./testing/typecheck";
 
 describe("every exported example type-checks against the installed grammY and adapters", () => {
@@ -26,16 +26,7 @@ describe("every exported example type-checks against the installed grammY and ad
   });
 
   it("a program written with Deno's grammY URLs and the runner type-checks once exported", () => {
-    const code = [
-      'import { Bot } from "https://deno.land/x/grammy@v1.46.0/mod.ts";',
-      'import type { Update } from "https://deno.land/x/grammy/types.ts";',
-      'import { run } from "npm:@grammyjs/runner";',
-      'const bot = new Bot("");',
-      "const seen: Update[] = [];",
-      "bot.on(\"message\", (ctx) => void seen.push(ctx.update));",
-      "run(bot);",
-    ].join("\n");
-    const project = exportProject({ code, example: "runner", locale: "es", runtime: "node", storage: "file" });
+    const project = exportProject({ code: DENO_RUNNER_PROGRAM, example: "runner", locale: "es", runtime: "node", storage: "file" });
     expect(typeErrors({ runner: project }).runner).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateUpdate } from "../telegram/updates";
+import { validateUpdate } from "../telegram/update-validator";
 import { LOCALES } from "../i18n/locale";
 import type { Step } from "./format";
 import { parseScenario } from "./parse";

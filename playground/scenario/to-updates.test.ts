@@ -1,6 +1,6 @@
 import type { Message, Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
-import { validateUpdate } from "../telegram/updates";
+import { validateUpdate } from "../telegram/update-validator";
 import { CAST, GROUPS, type Step } from "./format";
 import { parseScenario } from "./parse";
 import { SCENARIO_POLL_ID, stepsToUpdates } from "./to-updates";

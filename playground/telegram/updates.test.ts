@@ -9,10 +9,9 @@ import {
   createUpdateIdSequence,
   detectEntities,
   SIMULATED_BOT_INFO,
-  UPDATE_KINDS,
   UpdateIdSequence,
-  validateUpdate,
 } from "./updates";
+import { UPDATE_KINDS, validateUpdate } from "./update-validator";
 
 const alice: User = { id: 111, is_bot: false, first_name: "Alice" };
 const privateChat: Chat = { id: 111, type: "private", first_name: "Alice" };

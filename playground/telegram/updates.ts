@@ -6,7 +6,6 @@
 import type { Chat, Message, MessageEntity, Update, User, UserFromGetMe } from "grammy/types";
 
 /** The validator lives in its own file; the UI gets factory and validator from this one module. */
-export { validateUpdate, UPDATE_KINDS, type UpdateKind, type UpdateValidation } from "./update-validator";
 
 /**
  * The bot the playground pretends to be: what `getMe` answers and what `bot.botInfo` holds.

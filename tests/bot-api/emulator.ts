@@ -11,7 +11,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, Message, Update, User, UserFromGetMe } from "grammy/types";
-import { ANA, ANA_CHAT, callbackQueryUpdate, nowInSeconds, textMessageUpdate } from "./updates";
+import { createCallbackQueryUpdate, createTextMessageUpdate } from "../../playground/telegram/updates";
+import { ANA, ANA_CHAT, nowInSeconds } from "./updates";
 
 /** The token the emulator accepts unless told otherwise; its numeric prefix is the bot's id, as in a real token. */
 export const DEFAULT_EMULATOR_TOKEN = "123456:TEST-token-for-session-lab";
@@ -362,7 +363,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     userSays(text, options = {}) {
       const from = options.from ?? ANA;
       const chat = options.chat ?? privateChatOf(from);
-      return enqueue(textMessageUpdate({ updateId: nextUpdateId, messageId: nextMessageId(chat.id), from, chat, text }));
+      return enqueue(createTextMessageUpdate({ updateId: nextUpdateId, messageId: nextMessageId(chat.id), from, chat, text }));
     },
     pressButton(callbackData, messageId, from = ANA) {
       const target = messageId === undefined ? sent.at(-1) : sent.find((s) => s.message.message_id === messageId);
@@ -370,7 +371,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
         throw new Error(messageId === undefined ? "pressButton: the bot has sent no message yet" : `pressButton: the bot sent no message ${messageId}`);
       }
       return enqueue(
-        callbackQueryUpdate({ updateId: nextUpdateId, queryId: String(nextQueryId++), from, message: target.message, data: callbackData }),
+        createCallbackQueryUpdate({ updateId: nextUpdateId, id: String(nextQueryId++), from, message: target.message, data: callbackData }),
       );
     },
     pushUpdate(update) {

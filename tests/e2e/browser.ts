@@ -1,6 +1,6 @@
 import { inject, afterAll, beforeAll } from "vitest";
 import type { Browser, BrowserContext, LaunchOptions, Page } from "playwright-core";
-import { CHROMIUM_ARGS, CHROMIUM_TEST_ARGS, launchChromium } from "../../scripts/chromium";
+import { launchTestChromium } from "../../scripts/chromium";
 
 /** A page plus everything it did that a test may want to assert on. */
 export interface WatchedPage {
@@ -22,7 +22,7 @@ export function useBrowser(contextOptions: Parameters<Browser["newContext"]>[0] 
   const baseUrl = inject("baseUrl");
 
   beforeAll(async () => {
-    browser = await launchChromium({ ...launch, args: [...CHROMIUM_ARGS, ...CHROMIUM_TEST_ARGS, ...(launch.args ?? [])] });
+    browser = await launchTestChromium(launch);
   });
   afterAll(async () => {
     await Promise.all(contexts.map((c) => c.close().catch(() => {})));

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { CHROMIUM_ARGS, CHROMIUM_TEST_ARGS, launchChromium } from "../../scripts/chromium";
+import { launchTestChromium } from "../../scripts/chromium";
 import { inPageQueries } from "./in-page-queries";
 
 /** The engines the core flows run in. */
@@ -122,7 +122,7 @@ function scriptedPage<Handle>(
 }
 
 async function chromiumPage(): Promise<EnginePage> {
-  const browser = await launchChromium({ args: [...CHROMIUM_ARGS, ...CHROMIUM_TEST_ARGS] });
+  const browser = await launchTestChromium();
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   return scriptedPage<import("playwright-core").ElementHandle<HTMLElement>>(

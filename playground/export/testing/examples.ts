@@ -18,3 +18,14 @@ export function allExamples(): ExampleProgram[] {
     LOCALES.map((locale) => ({ name, locale, code: readFileSync(`${EXAMPLES}${name}/${locale}.ts`, "utf8") })),
   );
 }
+
+/** A program in Deno's spellings: grammY from deno.land (a subpath too) and the runner from `npm:`. */
+export const DENO_RUNNER_PROGRAM = [
+  'import { Bot } from "https://deno.land/x/grammy@v1.46.0/mod.ts";',
+  'import type { Update } from "https://deno.land/x/grammy/types.ts";',
+  'import { run } from "npm:@grammyjs/runner";',
+  'const bot = new Bot("");',
+  "const seen: Update[] = [];",
+  'bot.on("message", (ctx) => void seen.push(ctx.update));',
+  "run(bot);",
+].join("\n");

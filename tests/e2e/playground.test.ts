@@ -73,7 +73,7 @@ describe("the playground runs real grammY", () => {
     const first = Number(await bar.getAttribute("aria-valuenow"));
     await expect.poll(async () => Number(await bar.getAttribute("aria-valuenow")), { timeout: 20_000 }).toBeGreaterThan(first);
     expect(Number(await bar.getAttribute("aria-valuemax"))).toBeGreaterThan(10_000_000);
-    await expect(bar.getAttribute("aria-valuetext")).resolves.toMatch(/^Loading the TypeScript compiler: [\d.]+ (KB|MB) of [\d.]+ MB$/);
+    await expect(bar.getAttribute("aria-valuetext")).resolves.toMatch(/^Loading the TypeScript compiler: [\d.,]+ (KB|MB) of [\d.,]+ MB$/);
     await waitReady(page);
     await expect(bar.count()).resolves.toBe(0);
   });

@@ -62,9 +62,20 @@ export interface SandboxConnect {
   type: "connect";
 }
 
+/**
+ * Live mode: the program's bots use the reader's `token` against the Bot API at `apiRoot` (a root already
+ * checked by `parseApiRoot`, the only place the sandbox's fetch may reach) instead of the simulated Telegram.
+ */
+export interface SandboxLiveConfig {
+  token: string;
+  apiRoot: string;
+}
+
 /** Main thread → sandbox worker, on the private port. */
 export type SandboxRequest =
-  | { type: "run"; code: string; map: string; filename: string; storage: SandboxStorageConfig }
+  | { type: "run"; code: string; map: string; filename: string; storage: SandboxStorageConfig; live?: SandboxLiveConfig }
+  /** Live mode: stop every polling bot the way `bot.stop()` does (confirming the last updates), then say `polling-stopped`. */
+  | { type: "stop-polling" }
   | { type: "update"; update: Update }
   /**
    * Concurrent dispatch: every update is handed to the bot at once, each to `bot.handleUpdate` without waiting
@@ -225,10 +236,15 @@ export type SandboxEvent =
       method: string;
       payload: Record<string, unknown>;
       result?: unknown;
-      error?: { error_code: number; description: string };
+      /** `retry_after`: Telegram's flood wait, in seconds, from the answer's `parameters`. */
+      error?: { error_code: number; description: string; retry_after?: number };
       updateId?: number;
       durationMs: number;
     }
+  /** Live mode: a Bot API call got no answer at all (no network, a wrong API root, a server that refuses the page). */
+  | { type: "api-unreachable"; method: string; message: string; updateId?: number }
+  /** Live mode: every bot stopped polling after a `stop-polling` request. */
+  | { type: "polling-stopped" }
   | { type: "console"; level: "log" | "info" | "warn" | "error" | "debug"; text: string; line?: number }
   | ConsoleSkippedEvent
   | {

@@ -25,6 +25,8 @@ const REQUIRED: Record<SandboxEvent["type"], Shape> = {
   "update-handled": { updateId: "number", durationMs: "number" },
   storage: { id: "number", op: OPS, startedAt: "number", durationMs: "number", storageIndex: "number" },
   "api-call": { callId: "number", method: "string", payload: "object", durationMs: "number" },
+  "api-unreachable": { method: "string", message: "string" },
+  "polling-stopped": {},
   console: { level: LEVELS, text: "string" },
   "console-skipped": { count: "number" },
   error: { phase: ["load", "update", "unhandled"], name: "string", message: "string" },
@@ -39,6 +41,7 @@ const OPTIONAL: Partial<Record<SandboxEvent["type"], Shape>> = {
   "update-handled": { error: "string" },
   storage: { key: "string", found: "boolean", error: "string", updateId: "number", startSeq: "number", endSeq: "number" },
   "api-call": { error: "object", updateId: "number" },
+  "api-unreachable": { updateId: "number" },
   console: { line: "number" },
   error: { line: "number", column: "number", updateId: "number" },
 };

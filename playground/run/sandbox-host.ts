@@ -7,46 +7,58 @@
  * program's bundle) and refuses every connection, font, image and media request. The rest of the site
  * keeps no policy at all. Same origin is deliberate: the sandbox keeps its sessions in this site's
  * IndexedDB, which an opaque-origin frame could not open.
+ *
+ * Live mode's workers come from a second frame whose policy is the same but for `connect-src`, which names
+ * the Bot API's origin (exactly that one): the browser itself keeps a live program from reaching anything else.
  */
 import type { SandboxWorker } from "./runner";
 import sandboxWorkerUrl from "../sandbox/sandbox.worker.ts?worker&url";
 
 /**
- * The sandbox's policy for a site at `origin`. Module workers fetch their whole import graph as
+ * The sandbox's policy for a site at `origin`; with `connectOrigin` (live mode: the Bot API's origin, as
+ * `URL.origin` spells it), connections to that origin alone are allowed, otherwise none. Module workers fetch their whole import graph as
  * "worker" requests, so `worker-src` lists the site as well as `blob:`; `script-src` governs the
  * program's own `import()`. `'unsafe-eval'` lets programs use `eval` and `Function`: what they evaluate
  * is bound by the same policy. The site is named by its origin rather than `'self'`, which Firefox
  * resolves against the frame's `about:srcdoc` address and so matches nothing.
  */
-export function sandboxPolicy(origin: string): string {
+export function sandboxPolicy(origin: string, connectOrigin?: string): string {
+  if (connectOrigin !== undefined && !/^https?:\/\/[a-z0-9.\-[\]:]+$/i.test(connectOrigin)) {
+    // Anything else (a space, a semicolon, a quote) would add to the policy instead of naming one origin.
+    throw new TypeError(`Not an http(s) origin: ${JSON.stringify(connectOrigin)}`);
+  }
   return [
     "default-src 'none'",
     `script-src ${origin} blob: 'unsafe-eval'`,
     `worker-src ${origin} blob:`,
-    "connect-src 'none'",
+    connectOrigin === undefined ? "connect-src 'none'" : `connect-src ${connectOrigin}`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
 }
 
-let host: Promise<Window> | undefined;
+/** Host frames by the origin their policy lets connect ("" for none): made once per page and origin, on first use. */
+const hosts = new Map<string, Promise<Window>>();
 
-/** The frame every sandbox worker is created from; made once per page, on the first run. */
-function hostWindow(): Promise<Window> {
-  host ??= new Promise<Window>((resolve, reject) => {
+/** The frame sandbox workers are created from: the simulated one, or a live one that may connect to `connectOrigin`. */
+function hostWindow(connectOrigin?: string): Promise<Window> {
+  const known = hosts.get(connectOrigin ?? "");
+  if (known) return known;
+  const host = new Promise<Window>((resolve, reject) => {
     const frame = document.createElement("iframe");
     frame.hidden = true;
     frame.title = "Session Lab sandbox";
     frame.setAttribute("aria-hidden", "true");
     frame.tabIndex = -1;
-    frame.dataset.sandboxHost = "";
-    const policy = sandboxPolicy(location.origin).replaceAll('"', "&quot;");
+    frame.dataset.sandboxHost = connectOrigin ?? "";
+    const policy = sandboxPolicy(location.origin, connectOrigin).replaceAll('"', "&quot;");
     frame.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="${policy}"><title>sandbox</title>`;
     frame.addEventListener("load", () => (frame.contentWindow ? resolve(frame.contentWindow) : reject(new Error("The sandbox frame has no window."))), {
       once: true,
     });
     document.body.append(frame);
   });
+  hosts.set(connectOrigin ?? "", host);
   return host;
 }
 
@@ -64,8 +76,8 @@ class HostedWorker implements SandboxWorker {
   private terminated = false;
   private url: string | undefined;
 
-  constructor() {
-    hostWindow().then(
+  constructor(connectOrigin?: string) {
+    hostWindow(connectOrigin).then(
       (frame) => this.start(frame),
       (error: unknown) => this.fail(`The sandbox frame could not be made: ${String(error)}`),
     );
@@ -111,7 +123,10 @@ class HostedWorker implements SandboxWorker {
   }
 }
 
-/** A fresh sandbox worker under {@link sandboxPolicy}. Call only in a browser. */
-export function createSandboxWorker(): SandboxWorker {
-  return new HostedWorker();
+/**
+ * A fresh sandbox worker under {@link sandboxPolicy}: no connections at all, or (live mode) connections to
+ * `connectOrigin` only. Call only in a browser.
+ */
+export function createSandboxWorker(connectOrigin?: string): SandboxWorker {
+  return new HostedWorker(connectOrigin);
 }

@@ -11,11 +11,16 @@
  * - `enhanceStorage` remembers which storage it wraps, so that storage can still be told apart.
  * Everything else (Context, Composer, errors, keyboards, enhanceStorage…) is untouched grammY.
  *
+ * In live mode (`env.live`) every `Bot` talks to the real Bot API instead: it gets the reader's token
+ * (whatever the program passed), `client.apiRoot` set to the chosen root and `client.fetch` set to the only
+ * fetch that may reach it; its calls are reported by a transformer rather than answered. Sessions are
+ * observed exactly as in simulated mode.
+ *
  * In the browser, Vite resolves "grammy" with the "browser" condition to grammY's own web build
  * (`grammy/out/web.mjs`); in Node (the unit tests) to its Node build. Both are the real package.
  */
 import * as grammy from "grammy";
-import type { BotConfig, BotError, Context, ErrorHandler, PollingOptions, StorageAdapter, WebhookReplyEnvelope } from "grammy";
+import type { BotConfig, BotError, Context, ErrorHandler, PollingOptions, StorageAdapter, Transformer, WebhookReplyEnvelope } from "grammy";
 import type { Update } from "grammy/types";
 import type { ApiSimulator } from "./bot-api/api-simulator";
 import { recordWrapper } from "./storage-kind";
@@ -27,10 +32,24 @@ export const SIMULATED_TOKEN = "7350123456:SIMULATED-token-the-playground-never-
 /** A bot as the sandbox sees it (any `Bot` of this module is one). */
 export type OfflineBot = grammy.Bot<Context, grammy.Api>;
 
+/** How live mode's bots reach the Bot API. */
+export interface LiveConnection {
+  /** The reader's token; every `Bot` gets it. */
+  readonly token: string;
+  /** grammY's `client.apiRoot`. */
+  readonly apiRoot: string;
+  /** grammY's `client.fetch`: the worker's own fetch, allowed only under `apiRoot`. */
+  readonly fetch: typeof fetch;
+  /** Reports each call to the page (installed innermost, where the simulator's transformer goes otherwise). */
+  readonly transformer: Transformer;
+}
+
 /** What the offline module reports to and relies on; the sandbox runtime implements it. */
 export interface OfflineEnvironment {
-  /** Answers every API call of every bot. */
+  /** Answers every API call of every bot (in simulated mode). */
   readonly simulator: ApiSimulator;
+  /** Set in live mode: the bots use the real Bot API through this. */
+  readonly live?: LiveConnection;
   /** Announces a session storage (installed as `use` says) and returns its per-update views, whose calls are reported. */
   observeStorage<T>(storage: StorageAdapter<T>, use: StorageUse): StorageFor<T>;
   /** A `Bot` was constructed. */
@@ -63,10 +82,10 @@ type AnyMiddleware = (ctx: Context, next: () => Promise<void>) => Promise<void>;
 export function createOfflineGrammy(env: OfflineEnvironment): OfflineGrammy {
   class Bot<C extends Context = Context, A extends grammy.Api = grammy.Api> extends grammy.Bot<C, A> {
     constructor(token: string, config?: BotConfig<C>) {
-      super(token || SIMULATED_TOKEN, { ...config, botInfo: config?.botInfo ?? env.simulator.botInfo });
+      super(...botArguments(token, config, env));
       // Installed first, so it is the innermost transformer: the user's transformers see its
       // answers the way they would see Telegram's.
-      this.api.config.use(env.simulator.transformer);
+      this.api.config.use(env.live ? env.live.transformer : env.simulator.transformer);
       tagErrorHandler(this, env);
       env.botCreated(this as unknown as OfflineBot);
     }
@@ -159,6 +178,19 @@ export function createOfflineGrammy(env: OfflineEnvironment): OfflineGrammy {
   };
 
   return Object.freeze({ ...grammy, Bot, session, lazySession, enhanceStorage }) as unknown as OfflineGrammy;
+}
+
+/**
+ * What grammY's `Bot` constructor gets. Simulated: the program's token or the simulated one, and the
+ * simulated `botInfo` unless the program gives its own. Live: the reader's token, and a client whose root
+ * and fetch are live mode's (a program's own `buildUrl` would bypass the root, so it is dropped); no
+ * `botInfo`, so grammY asks the real `getMe`.
+ */
+function botArguments<C extends Context>(token: string, config: BotConfig<C> | undefined, env: OfflineEnvironment): [string, BotConfig<C>] {
+  const live = env.live;
+  if (!live) return [token || SIMULATED_TOKEN, { ...config, botInfo: config?.botInfo ?? env.simulator.botInfo }];
+  const { buildUrl: _ignored, ...client } = config?.client ?? {};
+  return [live.token, { ...config, client: { ...client, apiRoot: live.apiRoot, fetch: live.fetch } }];
 }
 
 /**

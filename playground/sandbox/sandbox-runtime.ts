@@ -19,7 +19,8 @@ import type { Update } from "grammy/types";
 import * as idbKeyval from "idb-keyval";
 import type { AvailableModule, ErrorSummary, SandboxEvent, WaitingStorageCall } from "../protocol";
 import { ApiSimulator } from "./bot-api/api-simulator";
-import { createOfflineGrammy, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
+import { createOfflineGrammy, type LiveConnection, type OfflineBot, type OfflineEnvironment } from "./grammy-offline";
+import { liveReporter } from "./live-api";
 import { PendingStorageCalls } from "./pending-storage";
 import { StallDetector } from "./stall-detector";
 import { recordWrapper } from "./storage-kind";
@@ -52,6 +53,11 @@ export interface SandboxRuntimeOptions {
   waitingMs?: number;
   /** How often the runtime looks for waiting updates while any update is in progress. Default 500 ms. */
   waitingCheckMs?: number;
+  /**
+   * Live mode: the program's bots use the real Bot API at `apiRoot` with the reader's `token`, through
+   * `fetch` (which must reach nothing but that root); updates come from Telegram, not from the page.
+   */
+  live?: { token: string; apiRoot: string; fetch: typeof fetch };
 }
 
 /** The error grammY wrapped, or the value itself: users care about what their handler threw. */
@@ -69,6 +75,8 @@ export class SandboxRuntime implements OfflineEnvironment {
   readonly simulator: ApiSimulator;
   /** What `globalThis.__sessionLabModules` must hold before the program runs. */
   readonly modules: Readonly<Record<AvailableModule, unknown>>;
+  /** {@inheritDoc OfflineEnvironment.live} */
+  readonly live?: LiveConnection;
 
   private readonly options: SandboxRuntimeOptions;
   private readonly storages: StorageTracker;
@@ -116,6 +124,14 @@ export class SandboxRuntime implements OfflineEnvironment {
       onUpdateDropped: (update, reason) => this.dropped(update, reason),
       currentUpdateId: () => this.currentUpdateId,
     });
+    if (options.live) {
+      const transformer = liveReporter({
+        onCall: (event) => options.emit(event),
+        onUnreachable: (event) => options.emit(event),
+        currentUpdateId: () => this.currentUpdateId,
+      });
+      this.live = Object.freeze({ ...options.live, transformer });
+    }
     this.storages = new StorageTracker({ report: (event) => options.emit(event) });
     const offlineGrammy = createOfflineGrammy(this);
     this.modules = Object.freeze({
@@ -168,6 +184,11 @@ export class SandboxRuntime implements OfflineEnvironment {
    * otherwise to `handleUpdate` of the most recently created bot, one update at a time.
    */
   dispatch(update: Update): void {
+    if (this.live) {
+      // In live mode updates come from Telegram; one made up on the page would make the bot answer chats that do not exist.
+      this.options.emit({ type: "not-delivered", update, reason: "dropped", message: "In live mode, updates come from Telegram: write to your bot in a Telegram app." });
+      return;
+    }
     const updateId = update.update_id;
     const started = this.startedBot;
     if (started && this.pollingEnded && !started.isRunning()) {
@@ -216,6 +237,16 @@ export class SandboxRuntime implements OfflineEnvironment {
         .catch(() => undefined)
         .finally(() => this.together.delete(updateId));
     }
+  }
+
+  /**
+   * Live mode's Stop: every bot that polls stops as `bot.stop()` stops it (its long poll is cancelled and the
+   * updates it handled are confirmed to Telegram, so the next run does not get them again); then
+   * `polling-stopped` is reported, whatever the outcome, so the page can end the worker.
+   */
+  async stopPolling(): Promise<void> {
+    await Promise.allSettled(this.bots.filter((bot) => bot.isRunning()).map((bot) => bot.stop()));
+    this.options.emit({ type: "polling-stopped" });
   }
 
   /** Reports an error that escaped the program (an unhandled rejection, a throwing timer). */

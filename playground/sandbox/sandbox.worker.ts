@@ -13,6 +13,9 @@ import { postCloneable } from "./cloneable";
 import { EventBatcher } from "./event-batcher";
 import { captureConsole } from "./console-capture";
 import { lockDownNetwork, replaceEverywhere } from "./network-lockdown";
+import { allowlistedFetch } from "./live-fetch";
+import { parseApiRoot } from "../live/api-root";
+import { maskDeep, tokenMasker } from "../live/mask-token";
 import { isolatePage } from "./page-isolation";
 import { SandboxRuntime } from "./sandbox-runtime";
 import { StackMapper } from "./stack-mapper";
@@ -27,6 +30,8 @@ const portAddEventListener = MessagePort.prototype.addEventListener;
 const portStart = MessagePort.prototype.start;
 const setTimer = setTimeout;
 const createObjectURL = URL.createObjectURL.bind(URL);
+// Live mode's only network, taken before the lockdown replaces the global (and before any user code exists).
+const nativeFetch: typeof fetch | undefined = typeof scope.fetch === "function" ? scope.fetch.bind(scope) : undefined;
 const BlobConstructor = Blob;
 
 let port: MessagePort | undefined;
@@ -46,7 +51,9 @@ const sendBatch = (batch: SandboxBatch) => {
   }
 };
 const batcher = new EventBatcher(sendBatch, queueMicrotask.bind(scope));
-const post = (event: SandboxEvent) => batcher.add(event);
+/** In live mode, every event is masked before it leaves: a program may log its token, grammY may put it in a URL. */
+let mask: ((event: SandboxEvent) => SandboxEvent) | undefined;
+const post = (event: SandboxEvent) => batcher.add(mask ? mask(event) : event);
 
 let runtime: SandboxRuntime | undefined;
 
@@ -77,12 +84,24 @@ function run(request: Extract<SandboxRequest, { type: "run" }>): void {
     loadError(`The sandbox could not take the network away, so it refuses to run the program: ${String(error)}`);
     return;
   }
+  let live: { token: string; apiRoot: string; fetch: typeof fetch } | undefined;
+  if (request.live) {
+    const root = parseApiRoot(request.live.apiRoot);
+    if (!root.ok || !nativeFetch) {
+      loadError("Live mode needs a Bot API root with http or https, and a browser with fetch in workers.");
+      return;
+    }
+    const masker = tokenMasker(request.live.token);
+    mask = (event) => maskDeep(event, masker);
+    live = { token: request.live.token, apiRoot: root.value.root, fetch: allowlistedFetch(nativeFetch, root.value) };
+  }
   const url = createObjectURL(new BlobConstructor([request.code], { type: "text/javascript" }));
   const mapper = new StackMapper(url, request.map, request.filename);
   const current = new SandboxRuntime({
     emit: post,
     database: request.storage.database,
     locate: (error) => mapper.locate(error),
+    ...(live ? { live } : {}),
   });
   runtime = current;
   captureConsole(console, {
@@ -123,6 +142,10 @@ function receive(request: SandboxRequest): void {
       return;
     case "run":
       run(request);
+      return;
+    case "stop-polling":
+      if (runtime) void runtime.stopPolling();
+      else post({ type: "polling-stopped" });
       return;
     case "update":
       if (runtime) runtime.dispatch(request.update);

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { bundleProgram } from "../../compiler/bundle";
 import { MODULE_REGISTRY, type SandboxEvent } from "../../protocol";
-import { SandboxRuntime } from "../sandbox-runtime";
+import { SandboxRuntime, type SandboxRuntimeOptions } from "../sandbox-runtime";
 import { StackMapper } from "../stack-mapper";
 
 /** A program running in a test. */
@@ -37,7 +37,7 @@ let programCount = 0;
 /** Compiles `source` as `filename` and runs it in a fresh {@link SandboxRuntime}. */
 export async function startProgram(
   source: string,
-  options: { filename?: string; database?: string; waitingMs?: number; waitingCheckMs?: number } = {},
+  options: { filename?: string; database?: string; waitingMs?: number; waitingCheckMs?: number; live?: SandboxRuntimeOptions["live"] } = {},
 ): Promise<ProgramHarness> {
   const filename = options.filename ?? "bot.ts";
   const compiled = await bundleProgram(esbuild, source, filename);
@@ -58,6 +58,7 @@ export async function startProgram(
     locate: (error) => mapper.locate(error),
     waitingMs: options.waitingMs,
     waitingCheckMs: options.waitingCheckMs,
+    ...(options.live ? { live: options.live } : {}),
   });
   (globalThis as Record<string, unknown>)[MODULE_REGISTRY] = runtime.modules;
   const loaded = runtime.run(() => import(/* @vite-ignore */ file));

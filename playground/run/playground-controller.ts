@@ -7,6 +7,10 @@ import type { PlaygroundStore } from "../store";
 import { createWarmWorkers } from "../composables/warm-worker";
 import { holdIdleWork, pageLoaded, whenIdle } from "../composables/idle";
 import { errorMessage } from "../error-text";
+import type { RunEvent } from "../store/types";
+import { parseApiRoot } from "../live/api-root";
+import { maskDeep, maskedToken, tokenMasker } from "../live/mask-token";
+import { loadLiveSettings, saveLiveSettings, type LiveSettings, type TelegramMode } from "../live/live-settings";
 
 /** Events on the page that say the reader is about to use the playground: start the compiler then. */
 const INTENT_EVENTS = ["pointerdown", "keydown", "focusin"] as const;
@@ -30,8 +34,29 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   const filename = options.filename ?? "bot.ts";
   const compiler = getCompiler();
   const workers = createWarmWorkers(createSandboxWorker);
-  const runner = new SandboxRunner({ createWorker: () => workers.take() });
-  const unsubscribe = runner.onEvent((event) => {
+  /** Live mode's settings, in memory and in sessionStorage only (live-settings.ts). */
+  const liveSettings: LiveSettings = loadLiveSettings();
+  /** The Bot API origin the next worker may connect to: set for a live run, else none (the warm spare). */
+  let liveOrigin: string | undefined;
+  const runner = new SandboxRunner({ createWorker: () => (liveOrigin ? createSandboxWorker(liveOrigin) : workers.take()) });
+  /**
+   * Every token used in this tab, masked in every event before the store sees it. The worker masks them too;
+   * this side does not rely on it (live-settings.ts, mask-token.ts).
+   */
+  const usedTokens = new Set<string>();
+  let maskAll: ((text: string) => string) | undefined;
+  const masked = (event: RunEvent): RunEvent => (maskAll ? maskDeep(event, maskAll) : event);
+  showLiveSettings();
+  /**
+   * Leaving the page ends a live bot's polling: a closed tab takes its workers along, but a page kept in the
+   * back/forward cache would otherwise keep a poller that blocks the next one with a 409.
+   */
+  const onPageHide = () => {
+    if (store.live.value.running && runner.running) runner.stop();
+  };
+  if (typeof window !== "undefined") window.addEventListener("pagehide", onPageHide);
+  const unsubscribe = runner.onEvent((received) => {
+    const event = masked(received);
     if (event.type === "api-call") noteMessageIds(event.result);
     store.ingest(event);
     if (event.type === "update-handled" || event.type === "stopped") releaseRunHold();
@@ -125,11 +150,72 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     store.setCompilerReady();
   }
 
+  /** The live settings as the views may show them (the token masked). */
+  function showLiveSettings(): void {
+    store.setLive({ mode: liveSettings.mode, apiRoot: liveSettings.apiRoot, maskedToken: liveSettings.token ? maskedToken(liveSettings.token) : "" });
+  }
+
+  /**
+   * Switches between the simulated Telegram and the reader's bot. Whatever runs is stopped: a live bot must not
+   * keep polling once the reader has left live mode, and a simulated run is no answer to "run my bot".
+   */
+  function setMode(mode: TelegramMode): void {
+    if (mode === liveSettings.mode) return;
+    stop();
+    liveSettings.mode = mode;
+    saveLiveSettings({ mode });
+    store.setLive({ problem: undefined });
+    showLiveSettings();
+  }
+
+  /** The reader's token (kept for this tab only); used from the next Run. */
+  function setToken(token: string): void {
+    liveSettings.token = token.trim();
+    saveLiveSettings({ token: liveSettings.token });
+    if (store.live.value.problem?.kind === "no-token") store.setLive({ problem: undefined });
+    showLiveSettings();
+  }
+
+  /** The Bot API root as typed (empty: Telegram's); used from the next Run. */
+  function setApiRoot(apiRoot: string): void {
+    liveSettings.apiRoot = apiRoot;
+    saveLiveSettings({ apiRoot });
+    if (store.live.value.problem?.kind === "bad-root") store.setLive({ problem: undefined });
+    showLiveSettings();
+  }
+
+  /** Whether a token is set (the field shows it masked or not at all, so the view asks). */
+  function hasToken(): boolean {
+    return liveSettings.token !== "";
+  }
+
+  /** What a live run needs, or the problem that keeps it from starting (shown, and nothing runs). */
+  function liveConfig(): { token: string; apiRoot: string; origin: string } | undefined {
+    const root = parseApiRoot(liveSettings.apiRoot);
+    if (!root.ok) {
+      store.setLive({ problem: { kind: "bad-root", problem: root.problem } });
+      return undefined;
+    }
+    if (!liveSettings.token) {
+      store.setLive({ problem: { kind: "no-token" } });
+      return undefined;
+    }
+    if (!usedTokens.has(liveSettings.token)) {
+      usedTokens.add(liveSettings.token);
+      const masks = [...usedTokens].map(tokenMasker);
+      maskAll = (text) => masks.reduce((out, mask) => mask(out), text);
+    }
+    return { token: liveSettings.token, apiRoot: root.value.root, origin: root.value.origin };
+  }
+
   /**
    * Compiles the current code and, when it compiles, replaces the running program with it (a fresh
-   * worker; stored sessions stay). With compile errors the old program, if any, keeps running.
+   * worker; stored sessions stay). With compile errors the old program, if any, keeps running. In live
+   * mode the run waits for a stopped live worker to stop polling first (Telegram allows one poller per bot).
    */
   async function run(): Promise<void> {
+    const live = liveSettings.mode === "live" ? liveConfig() : undefined;
+    if (liveSettings.mode === "live" && !live) return;
     const ticket = ++compiling;
     store.setCompiling();
     holdUntilFirstResult();
@@ -153,9 +239,15 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
       releaseRunHold();
       return;
     }
-    store.beginRun();
+    if (live) {
+      runner.stop("rerun");
+      await runner.drained();
+      if (ticket !== compiling || disposed) return;
+    }
+    store.beginRun(live !== undefined);
+    liveOrigin = live?.origin;
     try {
-      runner.run({ code: result.code, map: result.map, filename }, { database: options.database() });
+      runner.run({ code: result.code, map: result.map, filename }, { database: options.database() }, live && { token: live.token, apiRoot: live.apiRoot });
     } catch (error) {
       // No Worker at all (a very old browser, or scripts blocked).
       store.markStopped("crashed", errorMessage(error));
@@ -175,6 +267,8 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
    * which case the chat shows it as not delivered.
    */
   function send(update: Update): boolean {
+    // A live bot answers Telegram's chats; an update made up here would have it write to chats that do not exist.
+    if (store.live.value.running && runner.running) return false;
     return runner.send(update);
   }
 
@@ -199,6 +293,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
 
   function dispose(): void {
     disposed = true;
+    if (typeof window !== "undefined") window.removeEventListener("pagehide", onPageHide);
     stopIntent?.();
     releaseRunHold();
     unsubscribe();
@@ -206,7 +301,24 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     workers.dispose();
   }
 
-  return { prepare, run, stop, send, sendText, pressButton, sendCustom, nextUpdateId, dispose, get running() { return runner.running; } };
+  return {
+    prepare,
+    run,
+    stop,
+    send,
+    sendText,
+    pressButton,
+    sendCustom,
+    nextUpdateId,
+    dispose,
+    setMode,
+    setToken,
+    setApiRoot,
+    hasToken,
+    get running() {
+      return runner.running;
+    },
+  };
 }
 
 /** One playground's actions. */

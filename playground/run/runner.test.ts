@@ -1,7 +1,7 @@
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunnerEvent, SandboxConnect, SandboxEvent, SandboxRequest } from "../protocol";
-import { SandboxRunner, type RunnerChannel, type RunnerPort, type SandboxWorker } from "./runner";
+import { LIVE_STOP_MS, SandboxRunner, type RunnerChannel, type RunnerPort, type SandboxWorker } from "./runner";
 
 /** One end of a synchronous stand-in for a `MessageChannel`. */
 class FakePort implements RunnerPort {
@@ -383,4 +383,52 @@ it("can be imported and constructed where there is no Worker (SSR)", async () =>
   const ssrRunner = new module.SandboxRunner();
   expect(ssrRunner.running).toBe(false);
   ssrRunner.stop();
+});
+
+describe("SandboxRunner in live mode", () => {
+  const live = { token: "123456:secret-token-value", apiRoot: "http://127.0.0.1:8081" };
+
+  it("hands the worker the live settings with the program", () => {
+    runner.run(program, storage, live);
+    expect(workers[0].sent("run")[0]).toEqual({ type: "run", ...program, storage, live });
+  });
+
+  it("on Stop, asks the worker to stop polling and terminates it once it has, with the page told at once", async () => {
+    runner.run(program, storage, live);
+    workers[0].emit({ type: "ready", durationMs: 1 });
+    runner.stop();
+    expect(stops()).toEqual([{ type: "stopped", reason: "user" }]);
+    expect(runner.running).toBe(false);
+    expect(workers[0].sent("stop-polling")).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+    let drained = false;
+    void runner.drained().then(() => (drained = true));
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    // Its last events (the confirming getUpdates) no longer reach the page.
+    workers[0].emitBatch([{ type: "console", level: "log", text: "late" }, { type: "polling-stopped" }]);
+    expect(workers[0].terminated).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(drained).toBe(true);
+    expect(events.some((e) => e.type === "console")).toBe(false);
+  });
+
+  it("terminates a worker that does not stop polling in time", async () => {
+    runner.run(program, storage, live);
+    runner.stop("rerun");
+    expect(stops()).toEqual([{ type: "stopped", reason: "rerun" }]);
+    await vi.advanceTimersByTimeAsync(LIVE_STOP_MS - 1);
+    expect(workers[0].terminated).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(workers[0].terminated).toBe(true);
+    await runner.drained();
+  });
+
+  it("terminates at once a live run the runner ends itself (here: the program speaks on its own channel)", () => {
+    runner.run(program, storage, live);
+    workers[0].forge({ type: "ready" });
+    expect(stops()[0].reason).toBe("refused");
+    expect(workers[0].terminated).toBe(true);
+    expect(workers[0].sent("stop-polling")).toEqual([]);
+  });
 });

@@ -12,9 +12,14 @@
  * The worker is handed a private port before anything else and speaks only through it; a message on
  * the worker's own channel can only come from the program, and stops the run ("refused"), as does a
  * run that sends more events a second than the page can take ("flood"). Every event's shape is checked.
+ *
+ * A live run (the reader's bot on the real Bot API) is not cut off when the reader stops it or runs again:
+ * its worker is first asked to stop polling as `bot.stop()` does, which confirms the updates it handled to
+ * Telegram (else the next run would get them again), and is terminated once it says so or after
+ * {@link LIVE_STOP_MS}. Runs that end any other way (watchdog, flood, refused, crash) are terminated at once.
  */
 import type { Update } from "grammy/types";
-import type { RunnerEvent, SandboxConnect, SandboxEvent, SandboxRequest, SandboxStorageConfig } from "../protocol";
+import type { RunnerEvent, SandboxConnect, SandboxEvent, SandboxLiveConfig, SandboxRequest, SandboxStorageConfig } from "../protocol";
 import { checkEvent } from "./event-check";
 import { createSandboxWorker } from "./sandbox-host";
 import { FloodMeter } from "./flood-meter";
@@ -83,6 +88,9 @@ const WATCHDOG_LOOKS = 6;
 
 export const FLOOD_EVENTS_PER_SECOND = 2_000;
 
+/** The longest a stopped live run's worker is given to stop polling before it is terminated anyway. */
+export const LIVE_STOP_MS = 3_000;
+
 /**
  * Events each update the page sends may cause without counting against the budget: it is received and
  * handled, and a handler's storage calls and replies come to a handful (a multi session's several).
@@ -123,6 +131,10 @@ export class SandboxRunner {
   private seq = 0;
   /** The ping not answered yet: when it left, and how many ticks have looked at it since. */
   private unanswered: { seq: number; sentAt: number; looks: number } | undefined;
+  /** The current run talks to the real Bot API. */
+  private live = false;
+  /** Stopped live workers still confirming their updates. */
+  private readonly draining = new Set<Promise<void>>();
 
   constructor(options: SandboxRunnerOptions = {}) {
     this.createWorker = options.createWorker ?? createSandboxWorker;
@@ -144,8 +156,19 @@ export class SandboxRunner {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs `compiled` in a fresh worker, stopping the previous run first (reason "rerun"). */
-  run(compiled: CompiledProgram, storage: SandboxStorageConfig): void {
+  /**
+   * Settles once every stopped live worker has stopped polling (or been given up on): a new live run
+   * waits for this, since Telegram answers a second poller for the same bot with a 409.
+   */
+  async drained(): Promise<void> {
+    while (this.draining.size > 0) await Promise.all([...this.draining]);
+  }
+
+  /**
+   * Runs `compiled` in a fresh worker, stopping the previous run first (reason "rerun"). With `live`, the
+   * program's bots use the reader's token against the real Bot API.
+   */
+  run(compiled: CompiledProgram, storage: SandboxStorageConfig, live?: SandboxLiveConfig): void {
     if (this.worker) this.terminate({ type: "stopped", reason: "rerun" });
     let worker: SandboxWorker;
     try {
@@ -166,6 +189,7 @@ export class SandboxRunner {
     this.unfinished = [];
     this.unanswered = undefined;
     this.flood = new FloodMeter(this.floodPerSecond);
+    this.live = live !== undefined;
     // First, before the program exists: the port everything else goes through.
     worker.postMessage({ type: "connect" }, [channel.port2]);
     port.onmessage = (event) => {
@@ -187,7 +211,7 @@ export class SandboxRunner {
     this.emit({ type: "started" });
     // The first ping goes before the program: its pong proves the worker's own code has loaded.
     this.ping();
-    port.postMessage({ type: "run", code: compiled.code, map: compiled.map, filename: compiled.filename, storage });
+    port.postMessage({ type: "run", code: compiled.code, map: compiled.map, filename: compiled.filename, storage, ...(live ? { live } : {}) });
     this.timer = setInterval(() => this.tick(), this.pingIntervalMs);
   }
 
@@ -224,9 +248,12 @@ export class SandboxRunner {
     else this.queued.push(request);
   }
 
-  /** Stops the running program (reason "user"). Does nothing when nothing runs. */
-  stop(): void {
-    if (this.worker) this.terminate({ type: "stopped", reason: "user" });
+  /**
+   * Stops the running program (reason "user", or "rerun" when the caller is about to run another and the
+   * page should not show a stop in between). Does nothing when nothing runs.
+   */
+  stop(reason: "user" | "rerun" = "user"): void {
+    if (this.worker) this.terminate({ type: "stopped", reason });
   }
 
   private receiveBatch(batch: unknown): void {
@@ -332,11 +359,15 @@ export class SandboxRunner {
     this.timer = undefined;
     worker.onmessage = null;
     worker.onerror = null;
-    worker.terminate();
-    if (this.port) {
-      this.port.onmessage = null;
-      this.port.close();
-      this.port = undefined;
+    const port = this.port;
+    this.port = undefined;
+    if (this.live && port && (event.reason === "user" || event.reason === "rerun")) this.drain(worker, port);
+    else {
+      worker.terminate();
+      if (port) {
+        port.onmessage = null;
+        port.close();
+      }
     }
     const queued = this.queued;
     this.worker = undefined;
@@ -350,6 +381,30 @@ export class SandboxRunner {
     for (const request of queued) {
       for (const update of request.type === "update" ? [request.update] : request.updates) this.emit({ type: "not-delivered", update, reason });
     }
+  }
+
+  /**
+   * Asks a stopped live worker to stop polling and terminates it once it has (its events no longer reach
+   * the page), or after {@link LIVE_STOP_MS}.
+   */
+  private drain(worker: SandboxWorker, port: RunnerPort): void {
+    let finish!: () => void;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const timer = setTimeout(() => end(), LIVE_STOP_MS);
+    const end = () => {
+      clearTimeout(timer);
+      port.onmessage = null;
+      port.close();
+      worker.terminate();
+      this.draining.delete(done);
+      finish();
+    };
+    port.onmessage = (message) => {
+      const events: unknown[] = Array.isArray(message.data) ? message.data : [message.data];
+      if (events.some((event) => checkEvent(event).ok && (event as { type: string }).type === "polling-stopped")) end();
+    };
+    this.draining.add(done);
+    port.postMessage({ type: "stop-polling" });
   }
 
   private emit(event: SandboxEvent | RunnerEvent): void {

@@ -5,7 +5,9 @@ import { ChatTimeline } from "./chat-timeline";
 import { FrameBatcher, nextFrame, type FlushScheduler } from "./frame-batcher";
 import { MemoryView } from "./memory-view";
 import { TrafficLog } from "./traffic-log";
-import type { CompileState, ConsoleEntry, RunEvent, RunState, SessionStorageInfo, TrafficTotals, UpdateSummary, UpdateWaitingEvent } from "./types";
+import { DEFAULT_API_ROOT } from "../live/api-root";
+import { isLasting, liveProblemOf } from "../live/live-problem";
+import type { CompileState, ConsoleEntry, LiveState, RunEvent, RunState, SessionStorageInfo, TrafficTotals, UpdateSummary, UpdateWaitingEvent } from "./types";
 import { summarizeUpdate } from "./update-summary";
 
 /** Options for {@link createPlaygroundStore}. */
@@ -66,7 +68,23 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
    * that has not settled), until it finishes or the run ends.
    */
   const waiting = shallowRef<UpdateWaitingEvent | undefined>(undefined);
+  /** Simulated or live Telegram, and how the live run goes (the controller sets the settings). */
+  const live = shallowRef<LiveState>({ mode: "simulated", maskedToken: "", apiRoot: DEFAULT_API_ROOT, running: false });
   let nextConsoleId = 1;
+
+  /** A live run's API calls: the bot getMe names, and Telegram's answers that concern the whole bot. */
+  function noteLive(event: RunEvent): void {
+    if (!live.value.running || (event.type !== "api-call" && event.type !== "api-unreachable")) return;
+    if (event.type === "api-call" && event.method === "getMe" && isBotInfo(event.result)) {
+      live.value = { ...live.value, bot: { username: event.result.username, firstName: event.result.first_name } };
+    }
+    const found = liveProblemOf(event);
+    const current = live.value.problem;
+    if (found === undefined || (current && isLasting(current))) return;
+    if (found === "clear") {
+      if (current) live.value = { ...live.value, problem: undefined };
+    } else live.value = { ...live.value, problem: found };
+  }
 
   const batcher = new FrameBatcher<RunEvent>(applyBatch, options.schedule ?? nextFrame, options.minBatchIntervalMs ?? 0);
 
@@ -97,7 +115,13 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
           break;
         case "api-call":
           chat.apiCall(event);
+          noteLive(event);
           chatChanged = true;
+          break;
+        case "api-unreachable":
+          noteLive(event);
+          break;
+        case "polling-stopped":
           break;
         case "console":
           pushConsole({ kind: "console", level: event.level, text: event.text, line: event.line });
@@ -193,6 +217,7 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
     handled,
     lastHandledUpdateId,
     waiting,
+    live,
 
     /** Queues one event of the current run; views see it on the next frame. */
     ingest(event: RunEvent): void {
@@ -239,10 +264,12 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
 
     /**
      * Starts a new run's record: the old run's traffic, totals, storages, memory view and console go (pending
-     * events of the old run are dropped); the chat keeps its history with a "restarted" divider.
+     * events of the old run are dropped); the chat keeps its history with a "restarted" divider. `liveRun`:
+     * this run talks to the real Bot API (its problems and its bot are noted in `live`).
      */
-    beginRun(): void {
+    beginRun(liveRun = false): void {
       batcher.drop();
+      live.value = { ...live.value, running: liveRun, problem: undefined, bot: undefined };
       ranCode.value = code.value;
       ranExample.value = example.value;
       storages.value = [];
@@ -267,6 +294,10 @@ export function createPlaygroundStore(options: PlaygroundStoreOptions = {}) {
       run.value = { ...run.value, status: "stopped", stop: { reason, message } };
       waiting.value = undefined;
     },
+    /** Live mode's settings as the views may show them, or a problem found before any run (no token, a bad root). */
+    setLive(change: Partial<Omit<LiveState, "running" | "bot">>): void {
+      live.value = { ...live.value, ...change };
+    },
     /** Storage was changed outside the program (the reader cleared it): the inspector must look again. */
     storageChangedOutside(): void {
       storageVersion.value++;
@@ -280,6 +311,10 @@ export type PlaygroundStore = ReturnType<typeof createPlaygroundStore>;
 /** `list` with `storage` in its place (a storage index is announced once; a repeat replaces it), by index. */
 function withStorage(list: SessionStorageInfo[], storage: SessionStorageInfo): SessionStorageInfo[] {
   return [...list.filter((s) => s.storageIndex !== storage.storageIndex), storage].sort((a, b) => a.storageIndex - b.storageIndex);
+}
+
+function isBotInfo(value: unknown): value is { username?: string; first_name: string } {
+  return typeof value === "object" && value !== null && typeof (value as { first_name?: unknown }).first_name === "string";
 }
 
 function now(): number {

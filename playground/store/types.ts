@@ -3,6 +3,8 @@
  * reader's language, so one store serves both locales.
  */
 import type { InlineKeyboardButton, Message, Update } from "grammy/types";
+import type { LiveProblem } from "../live/live-problem";
+import type { TelegramMode } from "../live/live-settings";
 import type { Diagnostic, ErrorSummary, NotDeliveredReason, RunnerEvent, SandboxEvent, SessionStorageInfo, StopReason, StorageOpEvent, UpdateWaitingEvent } from "../protocol";
 
 /** Anything the store ingests from a run. */
@@ -34,6 +36,21 @@ export interface RunState {
   /** `performance.now()` when Run was clicked, and when the sandbox said it was ready. */
   requestedAt?: number;
   readyAt?: number;
+}
+
+/** Live mode as the views show it: never the token itself, only its masked form. */
+export interface LiveState {
+  mode: TelegramMode;
+  /** The token as it may be shown (`123456:•••`), "" when there is none. */
+  maskedToken: string;
+  /** The API root as typed. */
+  apiRoot: string;
+  /** The current (or last) run talks to the real Bot API. */
+  running: boolean;
+  /** What went wrong in this run (or at Run), until the next Run or until it passes. */
+  problem?: LiveProblem;
+  /** The bot `getMe` answered with in this run. */
+  bot?: { username?: string; firstName: string };
 }
 
 /** Locale-free facts about an update, enough to describe it in a sentence. */
@@ -154,4 +171,5 @@ export interface ConsoleEntry {
   count?: number;
 }
 
+export type { LiveProblem, TelegramMode };
 export type { Diagnostic, ErrorSummary, NotDeliveredReason, SessionStorageInfo, StorageOpEvent, Update, UpdateWaitingEvent };

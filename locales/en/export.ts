@@ -72,6 +72,7 @@ The guide's page on storage adapters, on Session Lab, explains the choice: ${fac
 /** The export dialog and the project it writes. */
 export const exportStrings: ExportStrings = {
   open: "Export",
+  openLabel: "Export as a project",
   title: "Take your bot home",
   intro: "Download this program as a project that runs on your computer or server, with your own bot token.",
   runtime: "Runtime",

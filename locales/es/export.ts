@@ -72,6 +72,7 @@ La página de la guía sobre adaptadores de almacenamiento, en Session Lab, expl
 /** El diálogo de exportación y el proyecto que genera. */
 export const exportStrings: ExportStrings = {
   open: "Exportar",
+  openLabel: "Exportar como proyecto",
   title: "Llévate tu bot",
   intro: "Descarga este programa como un proyecto que funciona en tu ordenador o en tu servidor, con el token de tu bot.",
   runtime: "Entorno de ejecución",

@@ -30,8 +30,9 @@ export interface ReadmeFacts {
 
 /** Every string of the export, dialog and generated files. */
 export interface ExportStrings {
-  /** The button that opens the dialog. */
+  /** The button that opens the dialog: its visible word, and its accessible name (which starts with that word). */
   open: string;
+  openLabel: string;
   /** The dialog's heading. */
   title: string;
   /** One sentence under the heading: what the zip holds. */

@@ -20,7 +20,7 @@ export { LOCALES, type Locale } from "../playground/i18n/locale";
 export type { LocaleStrings } from "./types";
 export { SITE_STRINGS, THEME_LABELS, MARKDOWN_LABELS, SEARCH_STRINGS } from "./tables/site";
 export { HERO_STRINGS, EMBED_STRINGS, COMPARE_EMBED_STRINGS } from "./tables/page";
-export { PLAYGROUND_MESSAGES, EDITOR_STRINGS, VALIDATOR_MESSAGES, EXPORT_STRINGS } from "./tables/playground";
+export { PLAYGROUND_MESSAGES, EDITOR_STRINGS, VALIDATOR_MESSAGES, EXPORT_STRINGS, LIVE_STRINGS } from "./tables/playground";
 export {
   COMPARISON_STRINGS,
   CONCURRENCY_STRINGS,

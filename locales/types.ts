@@ -21,6 +21,7 @@ import type { PresetStrings } from "../playground/scenario/presets";
 import type { ScenarioErrorStrings } from "../playground/scenario/errors";
 import type { VerdictStrings } from "../playground/scenario/verdict";
 import type { ExportStrings } from "../playground/export/strings";
+import type { LiveStrings } from "../playground/live/strings";
 
 /** A language's VitePress locale config: its name in the language menu, its `lang`, nav, sidebar and theme words. */
 export type SiteStrings = LocaleSpecificConfig<DefaultTheme.Config & SiteThemeConfig> & { label: string; lang: string };
@@ -68,4 +69,6 @@ export interface LocaleStrings {
   compareEmbed: CompareEmbedStrings;
   /** The playground's export dialog and the README and comments of the project it writes (`export.ts`). */
   exportStrings: ExportStrings;
+  /** The playground's live mode: the reader's own bot on the real Bot API (`live.ts`). */
+  live: LiveStrings;
 }

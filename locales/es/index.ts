@@ -15,3 +15,4 @@ export { concurrency } from "./concurrency";
 export { scenarioErrors, verdict, programText } from "./scenario";
 export { presets } from "./presets";
 export { exportStrings } from "./export";
+export { live } from "./live";

@@ -80,7 +80,8 @@ export const exportStrings: ExportStrings = {
   runtimeDeno: "Deno",
   storage: "Sessions on the server",
   storageNeeded: "Your program keeps sessions in IndexedDB, which only browsers have. Pick where the server keeps them:",
-  storageNotNeeded: "Your program keeps its sessions in memory, which works on a server as it is.",
+  storageNotNeeded:
+    "Your program does not use the browser's IndexedDB adapter, so its session storage is exported as written (grammY's memory storage, unless the code picks another).",
   storageNames: STORAGE_NAMES,
   storageDescriptions: {
     memory: "Nothing to set up; sessions are lost when the bot restarts.",

@@ -80,7 +80,8 @@ export const exportStrings: ExportStrings = {
   runtimeDeno: "Deno",
   storage: "Sesiones en el servidor",
   storageNeeded: "Tu programa guarda las sesiones en IndexedDB, que solo existe en los navegadores. Elige dónde las guarda el servidor:",
-  storageNotNeeded: "Tu programa guarda las sesiones en memoria, y eso funciona tal cual en un servidor.",
+  storageNotNeeded:
+    "Tu programa no usa el adaptador de IndexedDB del navegador, así que su almacenamiento de sesiones se exporta tal cual (la memoria de grammY, salvo que el código elija otro).",
   storageNames: STORAGE_NAMES,
   storageDescriptions: {
     memory: "Nada que configurar; las sesiones se pierden cuando el bot se reinicia.",

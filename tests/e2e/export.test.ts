@@ -5,7 +5,7 @@
  * a `bot.ts` that takes its token from the environment and no longer imports the browser's IndexedDB
  * adapter, the dependencies, a README in the page's language. Escape closes the dialog and the focus is
  * back on Export. Also: axe-core on the open dialog in light and dark, the dialog on a phone (touch, it
- * scrolls inside), and the reader's edits being what is exported.
+ * scrolls inside), a guide page's embedded playground, and the reader's edits being what is exported.
  *
  * Alone: `SITE_DIST=<build> npx vitest run --config tests/e2e/vitest.config.ts tests/e2e/export.test.ts`.
  */
@@ -301,6 +301,42 @@ describe("Export on a phone", () => {
     expectReadmeIn(w, files[`${FOLDER}README.md`]!);
 
     await dialog.getByRole("button", { name: w.close, exact: true }).tap();
+    await dialog.waitFor({ state: "hidden" });
+    await expect.poll(() => isFocused(button)).toBe(true);
+  });
+});
+
+describe("Export in a guide page's playground", () => {
+  it("exports the embedded example, and asks no storage question for a bot on memory sessions", { timeout: 150_000 }, async () => {
+    const watched = await open("/es/sessions/usage", LAPTOP.options);
+    opened.push(watched);
+    const { page } = watched;
+    await page.getByRole("button", { name: "Abrir el playground", exact: true }).first().click();
+    await waitReady(page);
+    const w = WORDS.es;
+    const button = page.getByRole("button", { name: w.exportButton, exact: true });
+    await button.click();
+    const dialog = page.getByRole("dialog", { name: w.dialog, exact: true });
+    await dialog.waitFor();
+    await expect(dialog.innerText()).resolves.toContain("Tu programa no usa el adaptador de IndexedDB del navegador");
+    await expect(dialog.getByRole("group", { name: "Sesiones en el servidor" }).count()).resolves.toBe(0);
+    await expect(dialog.getByRole("radio").count()).resolves.toBe(2);
+
+    const downloading = page.waitForEvent("download");
+    await dialog.getByRole("button", { name: w.download, exact: true }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe("session-lab-pizza-memory.zip");
+    const files = await readZip(download);
+    const folder = "session-lab-pizza-memory/";
+    expect(Object.keys(files).sort()).toEqual([".gitignore", "README.md", "bot.ts", "package.json", "tsconfig.json"].map((name) => folder + name));
+    const bot = files[`${folder}bot.ts`]!;
+    expect(bot).toContain("process.env.BOT_TOKEN");
+    expect(bot).not.toMatch(/IndexedDB|FileAdapter|freeStorage/);
+    const pkg = JSON.parse(files[`${folder}package.json`]!) as { dependencies: Record<string, string> };
+    expect(Object.keys(pkg.dependencies)).toEqual(["grammy"]);
+    expect(files[`${folder}README.md`]).toContain("Este bot guarda sus sesiones en memoria");
+
+    await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(() => isFocused(button)).toBe(true);
   });

@@ -101,6 +101,9 @@ describe("createCompiler", () => {
         ["Spanish page", "es"],
         ["asked for English", "en"],
       ]);
+      // Answered, so no compile is left waiting on the client's 60 s deadline: the unit tests share one
+      // process, and on a slow machine that deadline would fire while another file runs.
+      for (const { id } of workers[0]!.compiles()) workers[0]!.reply({ type: "compiled", id, code: "", map: "{}", durationMs: 1, warnings: [] });
     } finally {
       delete page.document;
     }

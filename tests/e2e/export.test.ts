@@ -99,6 +99,16 @@ async function focused(page: Page): Promise<string> {
   });
 }
 
+/** Whether the focused element draws a focus indicator of its own (an outline or a box shadow). */
+async function focusIndicator(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const style = getComputedStyle(el);
+    return (style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) > 0) || (style.boxShadow !== "none" && style.boxShadow !== "");
+  });
+}
+
 /** The zip the reader got: its files by path, as text. */
 async function readZip(download: Download): Promise<Record<string, string>> {
   const path = await download.path();
@@ -170,9 +180,11 @@ describe.each([
 
     // Tab order: the runtime group, the storage group (its chosen radio), Download, Close; Shift+Tab goes back.
     const stops: string[] = [await focused(page)];
+    expect(await focusIndicator(page), `the focus on ${stops[0]} is seen`).toBe(true);
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press("Tab");
       stops.push(await focused(page));
+      expect(await focusIndicator(page), `the focus on ${stops.at(-1)} is seen`).toBe(true);
     }
     expect(stops).toEqual([`radio ${w.node}`, `radio ${w.files}`, `button ${w.download}`, `button ${w.close}`]);
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift+Tab");

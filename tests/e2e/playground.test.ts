@@ -41,6 +41,30 @@ describe("the playground runs real grammY", () => {
     expect(errors).toEqual([]);
   });
 
+  it("has drawn every font of a handled update before the reader's first message", async () => {
+    // Chromium fetches each new font size and weight synchronously the first time it shapes text in it;
+    // FontSpecimen.vue draws them at mount, so the frame that shows the first update waits on none.
+    const { page } = await openPlayground("/playground/?example=storage-indexeddb");
+    const fonts = () =>
+      page.evaluate(() => {
+        const seen = new Set<string>();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const element = node.parentElement;
+          if (!element || !node.textContent?.trim() || element.getClientRects().length === 0) continue;
+          const style = getComputedStyle(element);
+          seen.add(`${style.fontFamily.split(",")[0]} ${style.fontSize} ${style.fontWeight} ${style.fontStyle}`);
+        }
+        return [...seen];
+      });
+    const before = new Set(await fonts());
+    await runProgram(page, W);
+    await say(page, W, "🍕");
+    await expect.poll(async () => (await totals(page)).write).toBe(1);
+    await page.getByRole("listbox", { name: W.traffic }).getByText(/^write 424242/).waitFor();
+    expect((await fonts()).filter((font) => !before.has(font))).toEqual([]);
+  });
+
   it("shows how lazy sessions skip storage for updates that never touch ctx.session", async () => {
     const texts = ["🍕", "hello", "🍕", "/hunger", "/diet"];
     const expected = await runWithGrammy(example("lazy"), anaSays(texts));

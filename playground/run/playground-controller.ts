@@ -184,11 +184,6 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     showLiveSettings();
   }
 
-  /** Whether a token is set (the field shows it masked or not at all, so the view asks). */
-  function hasToken(): boolean {
-    return liveSettings.token !== "";
-  }
-
   /** What a live run needs, or the problem that keeps it from starting (shown, and nothing runs). */
   function liveConfig(): { token: string; apiRoot: string; origin: string } | undefined {
     const root = parseApiRoot(liveSettings.apiRoot);
@@ -314,7 +309,6 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
     setMode,
     setToken,
     setApiRoot,
-    hasToken,
     get running() {
       return runner.running;
     },

@@ -247,4 +247,23 @@ describe("live mode against the local Bot API emulator", () => {
     await page.getByRole("button", { name: ENGLISH.stop, exact: true }).click();
     await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);
   });
+
+  it("ends polling when the reader leaves the playground for another page, or closes the tab", { timeout: 120_000 }, async () => {
+    const { page } = await open("/playground?example=pizza");
+    await waitReady(page);
+    await goLive(page, EN, emulator.token, emulator.url);
+    await pressRun(page, ENGLISH);
+    await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+    // The site's own navigation: the playground is unmounted, the page stays.
+    await page.getByRole("navigation").getByRole("link", { name: "Guide" }).first().click();
+    await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);
+
+    const second = await open("/playground?example=pizza");
+    await waitReady(second.page);
+    await goLive(second.page, EN, emulator.token, emulator.url);
+    await pressRun(second.page, ENGLISH);
+    await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+    await second.page.close();
+    await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it as base } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,18 +18,23 @@ import { startBotApiEmulator, type BotApiEmulator } from "../bot-api/emulator";
 
 const NODE_MODULES = fileURLToPath(new URL("../../node_modules", import.meta.url));
 
-let emulator: BotApiEmulator;
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 
-beforeEach(async () => {
-  emulator = await startBotApiEmulator();
-});
-
-afterEach(async () => {
-  await Promise.all(children.splice(0).map(stop));
-  await emulator.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+/**
+ * Each test gets an emulator of its own, as a fixture rather than a shared variable: a test that times out
+ * on a busy machine keeps running in the background, and must keep talking to its own emulator, not the
+ * next test's.
+ */
+const it = base.extend<{ emulator: BotApiEmulator }>({
+  emulator: async ({}, use) => {
+    const emulator = await startBotApiEmulator();
+    await use(emulator);
+    // The bots first: one still writing its sessions would keep its folder from being removed.
+    await Promise.all(children.splice(0).map(stop));
+    await emulator.close();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  },
 });
 
 /** Writes the exported project of `example` into a fresh folder that sees this repository's node_modules. */
@@ -101,7 +106,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** What the bot answers to `text`, once every earlier reply is in. */
-async function ask(text: string): Promise<string> {
+async function ask(emulator: BotApiEmulator, text: string): Promise<string> {
   const before = emulator.sent.length;
   emulator.userSays(text);
   const sent = await emulator.waitForSent(before + 1, 20_000);
@@ -109,19 +114,20 @@ async function ask(text: string): Promise<string> {
 }
 
 /** Waits until the bot has confirmed every update (its next getUpdates carried the offset), so a restart replays none. */
-async function confirmed(): Promise<void> {
+async function confirmed(emulator: BotApiEmulator): Promise<void> {
   await emulator.waitFor(() => emulator.pendingUpdates().length === 0, "every update confirmed", 20_000);
 }
 
-describe("an exported project runs", () => {
-  it("pizza: type-checks, answers its first update and keeps the count in files", async () => {
+// Type-checking a project builds a whole TypeScript program: seconds when idle, much longer when the machine is busy.
+describe("an exported project runs", { timeout: 120_000 }, () => {
+  it("pizza: type-checks, answers its first update and keeps the count in files", async ({ emulator }) => {
     const dir = unpack("pizza", "en");
     expect(typeErrors(dir)).toEqual([]);
     const bot = start(dir, await bundle(dir), { BOT_TOKEN: emulator.token, BOT_API_ROOT: emulator.url });
 
-    expect(await ask("/hunger")).toBe("Your hunger level is 0!");
+    expect(await ask(emulator, "/hunger")).toBe("Your hunger level is 0!");
     emulator.userSays("🍕");
-    expect(await ask("/hunger")).toBe("Your hunger level is 1!");
+    expect(await ask(emulator, "/hunger")).toBe("Your hunger level is 1!");
     // File storage wrote the chat's session under ./sessions, in the project's folder.
     expect(existsSync(join(dir, "sessions"))).toBe(true);
     expect(readdirSync(join(dir, "sessions"), { recursive: true }).length).toBeGreaterThan(0);
@@ -130,25 +136,25 @@ describe("an exported project runs", () => {
     expect(bot.exitCode).toBe(null);
   });
 
-  it("multi: type-checks, and the user fragment kept in files outlives a restart", async () => {
+  it("multi: type-checks, and the user fragment kept in files outlives a restart", async ({ emulator }) => {
     const dir = unpack("multi", "es");
     expect(typeErrors(dir)).toEqual([]);
     const file = await bundle(dir);
     const env = { BOT_TOKEN: emulator.token, BOT_API_ROOT: emulator.url };
 
     const first = start(dir, file, env);
-    expect(await ask("/favourite champiñones")).toBe("Apuntado: champiñones, en todos los chats que compartimos.");
+    expect(await ask(emulator, "/favourite champiñones")).toBe("Apuntado: champiñones, en todos los chats que compartimos.");
     emulator.userSays("🍕");
-    expect(await ask("/hunger")).toBe("Pizzas comidas en este chat: 1. Tu favorito: champiñones.");
-    await confirmed();
+    expect(await ask(emulator, "/hunger")).toBe("Pizzas comidas en este chat: 1. Tu favorito: champiñones.");
+    await confirmed(emulator);
     await stop(first);
 
     // The chat fragment stayed in memory (the example's choice) and is gone; the user fragment was in files.
     start(dir, file, env);
-    expect(await ask("/hunger")).toBe("Pizzas comidas en este chat: 0. Tu favorito: champiñones.");
+    expect(await ask(emulator, "/hunger")).toBe("Pizzas comidas en este chat: 0. Tu favorito: champiñones.");
   });
 
-  it("without BOT_TOKEN it stops at once and says where a token comes from", async () => {
+  it("without BOT_TOKEN it stops at once and says where a token comes from", async ({ emulator }) => {
     const dir = unpack("pizza", "es");
     const bot = start(dir, await bundle(dir), { BOT_API_ROOT: emulator.url });
     expect(await exited(bot)).toBe(1);

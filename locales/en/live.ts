@@ -20,6 +20,7 @@ export const live: LiveStrings = {
     "Press Run: your program runs here and long-polls Telegram with your token. Messages people send your bot from any Telegram app show in the chat panel, every session read and write in the storage traffic, and the sessions stay in this browser's IndexedDB. Stop, leaving the page or switching back to Simulated ends the polling.",
   noticeTrust: "Run only code you trust: with your token, a program can do anything your bot can.",
   connected: (name) => `${name} is live: write to it from any Telegram app.`,
+  statusRunning: "Running: write to your bot from any Telegram app.",
   openInTelegram: "Open in Telegram",
   chatHint: "Live mode: messages come from Telegram. Write to your bot from any Telegram app; what people send and what it answers shows here.",
   problems: {

@@ -20,6 +20,7 @@ export const live: LiveStrings = {
     "Pulsa Ejecutar: tu programa se ejecuta aquí y consulta Telegram con long polling usando tu token. Los mensajes que le manden a tu bot desde cualquier app de Telegram aparecen en el panel del chat, cada lectura y escritura de sesión en el tráfico de almacenamiento, y las sesiones se quedan en el IndexedDB de este navegador. Detener, salir de la página o volver a Simulado termina el polling.",
   noticeTrust: "Ejecuta solo código de confianza: con tu token, un programa puede hacer todo lo que puede hacer tu bot.",
   connected: (name) => `${name} está en vivo: escríbele desde cualquier app de Telegram.`,
+  statusRunning: "En marcha: escríbele a tu bot desde cualquier app de Telegram.",
   openInTelegram: "Abrir en Telegram",
   chatHint:
     "Modo en vivo: los mensajes llegan de Telegram. Escríbele a tu bot desde cualquier app de Telegram; lo que le manden y lo que responda aparece aquí.",

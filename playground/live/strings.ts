@@ -34,6 +34,8 @@ export interface LiveStrings {
   noticeTrust: string;
   /** The bot is live; `name` is `@username` or its first name. */
   connected: (name: string) => string;
+  /** The status line while a live bot polls and nothing is wrong. */
+  statusRunning: string;
   /** Link text to the bot in Telegram. */
   openInTelegram: string;
   /** Shown in the chat panel in live mode, instead of the simulated people and message box. */

@@ -75,6 +75,7 @@ describe("live mode against the local Bot API emulator", () => {
     await pressRun(page, ENGLISH);
     await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
     await page.getByRole("status").filter({ hasText: EN.connected(`@${emulator.botInfo.username}`) }).waitFor();
+    await expect.poll(() => page.getByTestId("run-status").innerText()).toBe(EN.statusRunning);
 
     emulator.userSays("🍕");
     emulator.userSays("/hunger");

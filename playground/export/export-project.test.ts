@@ -70,6 +70,10 @@ describe("the exported project", () => {
     expect(en).toContain("on Session Lab, explains the choice: /sessions/storage");
     expect(es).toContain("## Dónde se guardan las sesiones");
     expect(es).toContain("en Session Lab, explica cómo elegir: /es/sessions/storage");
+    // Given the site's address, the links lead there from the reader's disk.
+    const linked = exportProject({ code: pizza.code, example: "pizza", locale: "es", runtime: "node", storage: "file", siteUrl: "https://lab.example/docs/" });
+    expect(linked["README.md"]).toContain("explica cómo elegir: https://lab.example/docs/es/sessions/storage");
+    expect(linked["bot.ts"]).toContain("https://lab.example/docs/es/sessions/storage en Session Lab");
     // The comments left in bot.ts follow the language too.
     const esBot = exportProject({ code: pizza.code, example: "pizza", locale: "es", runtime: "node", storage: "free" })["bot.ts"];
     expect(esBot).toContain("// Exportado desde Session Lab");

@@ -22,6 +22,11 @@ export interface ExportRequest {
   runtime: ExportRuntime;
   /** The server storage that replaces IndexedDB; ignored when the program does not use it. */
   storage: ServerStorage;
+  /**
+   * The site's address (`https://example.org/docs/`), so the project's links to the guide still lead
+   * there once the zip is on the reader's disk. Without it they are site paths (`/sessions/storage`).
+   */
+  siteUrl?: string;
 }
 
 /** The guide's page on storage adapters, on Session Lab. */
@@ -35,7 +40,8 @@ export function exportFileName(example: string): string {
 /** Every file of the exported project, by path, as text. */
 export function exportProject(request: ExportRequest): Record<string, string> {
   const words = EXPORT_STRINGS[request.locale];
-  const storagePage = localePath(request.locale, STORAGE_PAGE);
+  const path = localePath(request.locale, STORAGE_PAGE);
+  const storagePage = request.siteUrl ? new URL(path.slice(1), request.siteUrl).href : path;
   const commands = COMMANDS[request.runtime];
   const names = { token: freeName(request.code, "token"), apiRoot: freeName(request.code, "apiRoot") };
 

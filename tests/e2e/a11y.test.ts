@@ -10,7 +10,7 @@
 import { describe, expect, it } from "vitest";
 import { COMPARE_EMBED_STRINGS, CONCURRENCY_STRINGS } from "../../locales";
 import { comparisonStrings } from "../../playground/compare/strings/comparison";
-import { expectNoSeriousViolations, SCHEMES, useSchemedPages, type Locale } from "./axe";
+import { expectAxeClean, SCHEMES, useSchemedPages, type Locale } from "./axe";
 
 const openPage = useSchemedPages();
 
@@ -22,7 +22,7 @@ const LOCALES = [
 describe.each(LOCALES)("accessibility with axe-core ($locale)", ({ locale, prefix }) => {
   it("the home page", async () => {
     const page = await openPage(`${prefix}/`);
-    await expectNoSeriousViolations(page, SCHEMES[locale]);
+    await expectAxeClean(page, { schemes: SCHEMES[locale] });
   });
 
   it("the lazy page after its comparison ran", { timeout: 120_000 }, async () => {
@@ -31,7 +31,7 @@ describe.each(LOCALES)("accessibility with axe-core ($locale)", ({ locale, prefi
     await page.getByRole("button", { name: COMPARE_EMBED_STRINGS[locale].views["strict-vs-lazy"].open, exact: true }).click();
     const region = page.getByRole("region", { name: t.views["strict-vs-lazy"], exact: true });
     await region.getByRole("status").filter({ hasText: /^(Done|Listo):/ }).waitFor({ timeout: 60_000 });
-    await expectNoSeriousViolations(page, SCHEMES[locale]);
+    await expectAxeClean(page, { schemes: SCHEMES[locale] });
   });
 
   it("the keys page after both its views ran", { timeout: 240_000 }, async () => {
@@ -44,7 +44,7 @@ describe.each(LOCALES)("accessibility with axe-core ($locale)", ({ locale, prefi
     await page.getByRole("button", { name: COMPARE_EMBED_STRINGS[locale].views.concurrency.open, exact: true }).click();
     const concurrency = page.getByRole("region", { name: c.title, exact: true });
     await concurrency.getByRole("status").filter({ hasText: /^(Done|Terminado)\./ }).waitFor({ timeout: 90_000 });
-    await expectNoSeriousViolations(page, SCHEMES[locale]);
+    await expectAxeClean(page, { schemes: SCHEMES[locale] });
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * axe-core for the e2e suite: runs the WCAG 2.1 A and AA rules on a page in the light and dark schemes and
- * fails listing every serious or critical violation, rule by rule with its elements. `a11y.test.ts` and
+ * fails listing every violation (serious and critical ones, or all), rule by rule with its elements. `a11y.test.ts` and
  * `a11y-playground.test.ts` check the site's pages with it; other suites check their own dialogs and modes.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -38,17 +38,28 @@ function describeViolation(scheme: Scheme, violation: Result): string {
  */
 export const SCHEMES: Record<Locale, Scheme[]> = { en: ["light", "dark"], es: ["dark"] };
 
-/** Runs axe in each of `schemes`; fails listing every serious or critical violation of any. */
-export async function expectNoSeriousViolations(page: Page, schemes: Scheme[] = ["light", "dark"]): Promise<void> {
+/** What {@link expectAxeClean} checks. */
+export interface AxeCheck {
+  /** The schemes to check in, one after another on the same page (default: light, then dark). */
+  schemes?: Scheme[];
+  /** Only this part of the page (a CSS selector, e.g. an open dialog). */
+  within?: string;
+  /** Fail on violations of every impact, not only serious and critical ones. */
+  anyImpact?: boolean;
+}
+
+/** Runs axe in each scheme; fails listing every violation found (serious or critical, unless `anyImpact`). */
+export async function expectAxeClean(page: Page, { schemes = ["light", "dark"], within, anyImpact = false }: AxeCheck = {}): Promise<void> {
   const found: string[] = [];
   for (const scheme of schemes) {
     await useScheme(page, scheme);
-    const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+    const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+    const results = await (within ? builder.include(within) : builder).analyze();
     for (const violation of results.violations) {
-      if (violation.impact === "serious" || violation.impact === "critical") found.push(describeViolation(scheme, violation));
+      if (anyImpact || violation.impact === "serious" || violation.impact === "critical") found.push(describeViolation(scheme, violation));
     }
   }
-  expect(found, `axe found serious or critical violations on ${page.url()}:\n\n${found.join("\n\n")}\n`).toEqual([]);
+  expect(found, `axe found violations on ${page.url()}${within ? ` in ${within}` : ""}:\n\n${found.join("\n\n")}\n`).toEqual([]);
 }
 
 /**

@@ -23,6 +23,11 @@ export interface PlaygroundControllerOptions {
   database: () => string;
   /** The file name diagnostics and stack traces use. */
   filename?: string;
+  /**
+   * Live mode is offered (the full page, which shows its switch): the tab's live settings apply. Elsewhere (a
+   * guide page's playground, with no switch to leave live mode) every run is simulated, whatever the tab holds.
+   */
+  live?: boolean;
 }
 
 /**
@@ -35,7 +40,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   const compiler = getCompiler();
   const workers = createWarmWorkers(createSandboxWorker);
   /** Live mode's settings, in memory and in sessionStorage only (live-settings.ts). */
-  const liveSettings: LiveSettings = loadLiveSettings();
+  const liveSettings: LiveSettings = options.live ? loadLiveSettings() : { mode: "simulated", token: "", apiRoot: "" };
   /** The Bot API origin the next worker may connect to: set for a live run, else none (the warm spare). */
   let liveOrigin: string | undefined;
   const runner = new SandboxRunner({ createWorker: () => (liveOrigin ? createSandboxWorker(liveOrigin) : workers.take()) });
@@ -160,7 +165,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
    * keep polling once the reader has left live mode, and a simulated run is no answer to "run my bot".
    */
   function setMode(mode: TelegramMode): void {
-    if (mode === liveSettings.mode) return;
+    if (mode === liveSettings.mode || !options.live) return;
     stop();
     liveSettings.mode = mode;
     saveLiveSettings({ mode });
@@ -170,6 +175,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
 
   /** The reader's token (kept for this tab only); used from the next Run. */
   function setToken(token: string): void {
+    if (!options.live) return;
     liveSettings.token = token.trim();
     saveLiveSettings({ token: liveSettings.token });
     if (store.live.value.problem?.kind === "no-token") store.setLive({ problem: undefined });
@@ -178,6 +184,7 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
 
   /** The Bot API root as typed (empty: Telegram's); used from the next Run. */
   function setApiRoot(apiRoot: string): void {
+    if (!options.live) return;
     liveSettings.apiRoot = apiRoot;
     saveLiveSettings({ apiRoot });
     if (store.live.value.problem?.kind === "bad-root") store.setLive({ problem: undefined });

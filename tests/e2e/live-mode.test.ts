@@ -12,12 +12,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { LIVE_STRINGS } from "../../locales";
+import { EMBED_STRINGS, LIVE_STRINGS } from "../../locales";
 import { encodeSharedCode } from "../../playground/composables/share-link";
 import { startBotApiEmulator, type BotApiEmulator } from "../bot-api/emulator";
 import { startRecordingServer, type RecordingServer } from "./recording-server";
-import { useBrowser } from "./browser";
-import { ENGLISH, SPANISH, expectTotals, typeAtEnd, waitEditorReady, waitReady, type PlaygroundWords } from "./playground-helpers";
+import { gotoHydrated, useBrowser } from "./browser";
+import { ENGLISH, SPANISH, expectTotals, runProgram, say, typeAtEnd, waitEditorReady, waitReady, type PlaygroundWords } from "./playground-helpers";
 
 const { open, baseUrl } = useBrowser({ viewport: { width: 1440, height: 900 } });
 const EN = LIVE_STRINGS.en;
@@ -249,7 +249,7 @@ describe("live mode against the local Bot API emulator", () => {
     await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);
   });
 
-  it("ends polling when the reader leaves the playground for another page, or closes the tab", { timeout: 120_000 }, async () => {
+  it("ends polling when the reader leaves the playground for another page or closes the tab, and a guide page's playground stays simulated", { timeout: 120_000 }, async () => {
     const { page } = await open("/playground?example=pizza");
     await waitReady(page);
     await goLive(page, EN, emulator.token, emulator.url);
@@ -258,6 +258,16 @@ describe("live mode against the local Bot API emulator", () => {
     // The site's own navigation: the playground is unmounted, the page stays.
     await page.getByRole("navigation").getByRole("link", { name: "Guide" }).first().click();
     await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);
+    // A guide page's playground, in the same tab (the live settings are still in sessionStorage), has no
+    // switch: it runs simulated, and Telegram hears nothing of it.
+    const calls = emulator.requests.length;
+    await gotoHydrated(page, `${baseUrl}/sessions/usage`);
+    await page.getByRole("button", { name: EMBED_STRINGS.en.open, exact: true }).first().click();
+    await waitReady(page);
+    await runProgram(page, ENGLISH);
+    await say(page, ENGLISH, "/hunger");
+    await page.getByRole("log", { name: ENGLISH.chatRegion }).getByText(/Your hunger level is \d+!/).waitFor();
+    expect(emulator.requests.length).toBe(calls);
 
     const second = await open("/playground?example=pizza");
     await waitReady(second.page);

@@ -9,13 +9,13 @@
  *
  * Alone: `SITE_DIST=<build> npx vitest run --config tests/e2e/vitest.config.ts tests/e2e/live-mode.test.ts`.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EMBED_STRINGS, LIVE_STRINGS } from "../../locales";
 import { encodeSharedCode } from "../../playground/composables/share-link";
 import { startBotApiEmulator, type BotApiEmulator } from "../bot-api/emulator";
 import { startRecordingServer, type RecordingServer } from "./recording-server";
+import { expectAxeClean } from "./axe";
 import { gotoHydrated, useBrowser } from "./browser";
 import { ENGLISH, SPANISH, expectTotals, runProgram, say, typeAtEnd, waitEditorReady, waitReady, type PlaygroundWords } from "./playground-helpers";
 
@@ -185,17 +185,7 @@ describe("live mode against the local Bot API emulator", () => {
     emulator.userSays("/hunger");
     await page.getByRole("log", { name: ENGLISH.chatRegion }).getByText("Your hunger level is 0!").waitFor();
     await page.getByRole("button", { name: EN.settings }).click();
-    const found: string[] = [];
-    for (const scheme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
-      await page.evaluate(() => localStorage.setItem("vitepress-theme-appearance", "auto"));
-      await page.waitForFunction((dark) => document.documentElement.classList.contains("dark") === dark, scheme === "dark");
-      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      for (const v of results.violations) {
-        if (v.impact === "serious" || v.impact === "critical") found.push(`[${scheme}] ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      }
-    }
-    expect(found).toEqual([]);
+    await expectAxeClean(page);
     await page.getByRole("button", { name: ENGLISH.stop, exact: true }).click();
     await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);
   });

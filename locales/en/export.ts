@@ -66,7 +66,14 @@ Files, free storage and most databases keep JSON: a \`Date\` in a session comes 
 (IndexedDB kept them as they were).
 
 The guide's page on storage adapters, on Session Lab, explains the choice: ${facts.storagePage}
-`;
+${
+  facts.browserOnly
+    ? `
+**Before it runs on a server:** \`bot.ts\` calls idb-keyval, which keeps data in the browser's IndexedDB. Node.js and Deno
+have no IndexedDB, so those calls fail there: keep that data with one of the storages above instead.
+`
+    : ""
+}`;
 }
 
 /** The export dialog and the project it writes. */
@@ -82,6 +89,8 @@ export const exportStrings: ExportStrings = {
   storageNeeded: "Your program keeps sessions in IndexedDB, which only browsers have. Pick where the server keeps them:",
   storageNotNeeded:
     "Your program does not use the browser's IndexedDB adapter, so its session storage is exported as written (grammY's memory storage, unless the code picks another).",
+  browserOnly:
+    "Your program calls idb-keyval itself, which needs the browser's IndexedDB: the project keeps those calls, and they fail on a server until you move that data to a server storage (the project's README says which).",
   storageNames: STORAGE_NAMES,
   storageDescriptions: {
     memory: "Nothing to set up; sessions are lost when the bot restarts.",

@@ -66,7 +66,14 @@ Los archivos, el almacenamiento gratuito y la mayoría de las bases de datos gua
 (IndexedDB los conservaba tal cual).
 
 La página de la guía sobre adaptadores de almacenamiento, en Session Lab, explica cómo elegir: ${facts.storagePage}
-`;
+${
+  facts.browserOnly
+    ? `
+**Antes de llevarlo a un servidor:** \`bot.ts\` llama a idb-keyval, que guarda los datos en IndexedDB, la base de datos del navegador.
+Node.js y Deno no tienen IndexedDB, así que esas llamadas fallan allí: guarda esos datos en uno de los almacenamientos de arriba.
+`
+    : ""
+}`;
 }
 
 /** El diálogo de exportación y el proyecto que genera. */
@@ -82,6 +89,8 @@ export const exportStrings: ExportStrings = {
   storageNeeded: "Tu programa guarda las sesiones en IndexedDB, que solo existe en los navegadores. Elige dónde las guarda el servidor:",
   storageNotNeeded:
     "Tu programa no usa el adaptador de IndexedDB del navegador, así que su almacenamiento de sesiones se exporta tal cual (la memoria de grammY, salvo que el código elija otro).",
+  browserOnly:
+    "Tu programa llama a idb-keyval, que necesita la IndexedDB del navegador: el proyecto conserva esas llamadas, y fallarán en un servidor hasta que guardes esos datos en un almacenamiento de servidor (el README del proyecto te dice cuál).",
   storageNames: STORAGE_NAMES,
   storageDescriptions: {
     memory: "Nada que configurar; las sesiones se pierden cuando el bot se reinicia.",

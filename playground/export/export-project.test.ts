@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { exportFileName, exportProject } from "./export-project";
+import { callsIdbKeyval, exportFileName, exportProject } from "./export-project";
 import { SERVER_STORAGES } from "./strings";
 import { allExamples, DENO_RUNNER_PROGRAM } from "./testing/examples";
 
@@ -102,3 +102,36 @@ describe("the exported project", () => {
     expect(exportFileName("Mi bot!")).toBe("session-lab-mi-bot.zip");
   });
 });
+
+describe("a program that calls idb-keyval itself", () => {
+  const code = `import { Bot } from "grammy";
+import { get, set } from "idb-keyval";
+
+const bot = new Bot("");
+bot.on("message", async (ctx) => {
+  const seen = ((await get<number>("seen")) ?? 0) + 1;
+  await set("seen", seen);
+  await ctx.reply(String(seen));
+});
+bot.start();
+`;
+
+  it("is told apart from one that does not", () => {
+    expect(callsIdbKeyval(code)).toBe(true);
+    expect(callsIdbKeyval(code.replace(/import \{ get, set \} from "idb-keyval";\n/, ""))).toBe(false);
+  });
+
+  it("keeps idb-keyval as a dependency and says in the README, in each language, that those calls fail on a server", () => {
+    const en = exportProject({ code, example: "counter", locale: "en", runtime: "node", storage: "file" });
+    expect(JSON.parse(en["package.json"]).dependencies).toHaveProperty("idb-keyval");
+    expect(en["bot.ts"]).toContain('from "idb-keyval"');
+    expect(en["README.md"]).toContain("`bot.ts` calls idb-keyval");
+    const es = exportProject({ code, example: "counter", locale: "es", runtime: "deno", storage: "file" });
+    expect(JSON.parse(es["deno.json"]).imports["idb-keyval"]).toMatch(/^npm:idb-keyval@\^\d/);
+    expect(es["README.md"]).toContain("`bot.ts` llama a idb-keyval");
+    // A program without it gets no such paragraph.
+    const pizza = exportProject({ code: allExamples()[0]!.code, example: "pizza", locale: "en", runtime: "node", storage: "file" });
+    expect(pizza["README.md"]).not.toContain("idb-keyval");
+  });
+});
+

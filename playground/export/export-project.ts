@@ -65,7 +65,8 @@ export function exportProject(request: ExportRequest): Record<string, string> {
   );
   const replaced = storage.usedBrowserStorage ? request.storage : null;
   const adapter = replaced === null ? null : STORAGE_PACKAGES[replaced];
-  const packages = [...(adapter === null ? [] : [adapter]), ...(imports.modules.has(RUNNER) ? [RUNNER] : [])];
+  const browserOnly = imports.modules.has(IDB_KEYVAL);
+  const packages = [adapter, imports.modules.has(RUNNER) ? RUNNER : null, browserOnly ? IDB_KEYVAL : null].filter((name) => name !== null);
   const grammySubpaths = [...imports.modules].some((module) => module.startsWith("grammy/"));
 
   const readme = words.readme({
@@ -76,6 +77,7 @@ export function exportProject(request: ExportRequest): Record<string, string> {
     start: commands.start,
     typecheck: commands.typecheck,
     storagePage,
+    browserOnly,
   });
   const bot = token.code.endsWith("\n") ? token.code : `${token.code}\n`;
   if (request.runtime === "node") {
@@ -122,6 +124,18 @@ const NODE_TSCONFIG = {
 
 /** grammY's runner, which the playground lets programs import. */
 const RUNNER = "@grammyjs/runner";
+
+/**
+ * idb-keyval, which the playground lets programs import (to write their own adapter, as the guide does).
+ * It needs IndexedDB, so the export keeps it as a dependency (the project still type-checks) and says
+ * that those calls must change before the bot runs on a server.
+ */
+const IDB_KEYVAL = "idb-keyval";
+
+/** Whether `code` calls idb-keyval itself: then the exported bot needs a browser's IndexedDB until those calls change. */
+export function callsIdbKeyval(code: string): boolean {
+  return normalizeImports(code).modules.has(IDB_KEYVAL);
+}
 
 /** `package.json`: tsx starts the bot, TypeScript checks it, grammY and the packages it imports run it. */
 function nodePackage(example: string, packages: string[]): object {

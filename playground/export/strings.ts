@@ -24,8 +24,10 @@ export interface ReadmeFacts {
   start: string;
   /** The command that checks the types (Node only; null for Deno, whose `deno check` needs no install). */
   typecheck: string;
-  /** The guide's storage page on Session Lab, a site path such as `/sessions/storage`. */
+  /** The guide's storage page on Session Lab: the site's address, or a site path such as `/sessions/storage`. */
   storagePage: string;
+  /** Whether the program calls idb-keyval itself, which needs a browser's IndexedDB. */
+  browserOnly: boolean;
 }
 
 /** Every string of the export, dialog and generated files. */
@@ -47,6 +49,8 @@ export interface ExportStrings {
   storageNeeded: string;
   /** Shown instead of the choice when the program does not use IndexedDB. */
   storageNotNeeded: string;
+  /** A warning when the program calls idb-keyval itself: the export keeps those calls, and a server has no IndexedDB. */
+  browserOnly: string;
   /** Each server storage's name and one-line description. */
   storageNames: Record<ServerStorage, string>;
   storageDescriptions: Record<ServerStorage, string>;

@@ -9,6 +9,7 @@ import { version as storageFree } from "../../node_modules/@grammyjs/storage-fre
 import { version as typescript } from "../../node_modules/typescript/package.json";
 import { version as typesNode } from "../../node_modules/@types/node/package.json";
 import { version as runner } from "../../node_modules/@grammyjs/runner/package.json";
+import { version as idbKeyval } from "../../node_modules/idb-keyval/package.json";
 
 /**
  * tsx runs the TypeScript program in Node (it is not installed here: nothing in this repository runs
@@ -22,6 +23,7 @@ export const EXPORT_VERSIONS = {
   "@grammyjs/storage-file": `^${storageFile}`,
   "@grammyjs/storage-free": `^${storageFree}`,
   "@grammyjs/runner": `^${runner}`,
+  "idb-keyval": `^${idbKeyval}`,
   typescript: `^${typescript}`,
   "@types/node": `^${typesNode}`,
   tsx: TSX_RANGE,

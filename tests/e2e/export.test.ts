@@ -363,5 +363,15 @@ describe("Export takes the program as the reader left it", () => {
     await dialog.getByRole("button", { name: w.close, exact: true }).click();
     await dialog.waitFor({ state: "hidden" });
     await expect.poll(() => isFocused(button)).toBe(true);
+
+    // A program that calls idb-keyval itself is warned that those calls need a browser, and keeps the package.
+    await typeAtTop(page, 'import { get } from "idb-keyval";\n');
+    await button.click();
+    await dialog.waitFor();
+    await expect(dialog.getByRole("note").textContent()).resolves.toContain("calls idb-keyval itself");
+    const again = page.waitForEvent("download");
+    await dialog.getByRole("button", { name: w.download, exact: true }).click();
+    const withIdb = await readZip(await again);
+    expect(Object.keys(JSON.parse(withIdb[`${FOLDER}package.json`]!).dependencies)).toEqual(["grammy", "idb-keyval"]);
   });
 });

@@ -17,7 +17,7 @@ export const live: LiveStrings = {
   noticeToken:
     "Your token stays in this browser tab only (sessionStorage). It is never put in share links, saved drafts or logs, and it is shown masked.",
   noticeWhat:
-    "Press Run: your program runs here and long-polls Telegram with your token. Messages people send your bot from any Telegram app show in the chat panel, every session read and write in the storage traffic, and the sessions stay in this browser's IndexedDB. Stop, leaving the page or switching back to Simulated ends the polling.",
+    "Press Run: your program runs here and long-polls Telegram with your token. Messages people send your bot from any Telegram app show in the chat panel, every session read and write in the storage traffic, and the sessions stay in this browser's IndexedDB. Stop, leaving the page or switching back to Simulated ends the polling. Like on a server, bot.start() removes the bot's webhook if it has one.",
   noticeTrust: "Run only code you trust: with your token, a program can do anything your bot can.",
   connected: (name) => `${name} is live: write to it from any Telegram app.`,
   statusRunning: "Running: write to your bot from any Telegram app.",
@@ -42,9 +42,9 @@ export const live: LiveStrings = {
       action: "The token is probably incomplete (it looks like 123456789:AA…, with the colon), or the Bot API server field points to something that is not a Bot API server.",
     },
     conflictWebhook: {
-      title: "Your bot has a webhook set, so it cannot be polled (409 Conflict).",
+      title: "A webhook was set for your bot while it was polling (409 Conflict).",
       action:
-        "Telegram delivers updates either to a webhook or by polling, not both. If you no longer need the webhook, remove it by calling deleteWebhook (open https://api.telegram.org/bot<token>/deleteWebhook in your browser, with your token), then press Run.",
+        "Telegram delivers updates either to a webhook or by polling, not both. Something set one (most likely a server that runs this bot with a webhook): stop it, or remove the webhook with deleteWebhook, then press Run (bot.start() removes a webhook when it starts).",
     },
     conflictPoller: {
       title: "Another program is polling this bot (409 Conflict).",

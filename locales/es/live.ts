@@ -17,7 +17,7 @@ export const live: LiveStrings = {
   noticeToken:
     "Tu token se queda solo en esta pestaña del navegador (sessionStorage). Nunca va en los enlaces para compartir, ni en los borradores guardados ni en los registros, y se muestra enmascarado.",
   noticeWhat:
-    "Pulsa Ejecutar: tu programa se ejecuta aquí y consulta Telegram con long polling usando tu token. Los mensajes que le manden a tu bot desde cualquier app de Telegram aparecen en el panel del chat, cada lectura y escritura de sesión en el tráfico de almacenamiento, y las sesiones se quedan en el IndexedDB de este navegador. Detener, salir de la página o volver a Simulado termina el polling.",
+    "Pulsa Ejecutar: tu programa se ejecuta aquí y consulta Telegram con long polling usando tu token. Los mensajes que le manden a tu bot desde cualquier app de Telegram aparecen en el panel del chat, cada lectura y escritura de sesión en el tráfico de almacenamiento, y las sesiones se quedan en el IndexedDB de este navegador. Detener, salir de la página o volver a Simulado termina el polling. Igual que en un servidor, bot.start() quita el webhook del bot si tiene uno.",
   noticeTrust: "Ejecuta solo código de confianza: con tu token, un programa puede hacer todo lo que puede hacer tu bot.",
   connected: (name) => `${name} está en vivo: escríbele desde cualquier app de Telegram.`,
   statusRunning: "En marcha: escríbele a tu bot desde cualquier app de Telegram.",
@@ -43,9 +43,9 @@ export const live: LiveStrings = {
       action: "Seguramente el token está incompleto (tiene la forma 123456789:AA…, con los dos puntos), o el campo del servidor apunta a algo que no es un servidor de la Bot API.",
     },
     conflictWebhook: {
-      title: "Tu bot tiene un webhook configurado, así que no se puede consultar con polling (409 Conflict).",
+      title: "Alguien configuró un webhook para tu bot mientras consultaba con polling (409 Conflict).",
       action:
-        "Telegram entrega las actualizaciones o a un webhook o por polling, no de las dos formas. Si ya no necesitas el webhook, quítalo llamando a deleteWebhook (abre https://api.telegram.org/bot<token>/deleteWebhook en tu navegador, con tu token) y pulsa Ejecutar.",
+        "Telegram entrega las actualizaciones o a un webhook o por polling, no de las dos formas. Algo configuró uno (lo más probable, un servidor que ejecuta este bot con webhook): detenlo, o quita el webhook con deleteWebhook, y pulsa Ejecutar (bot.start() quita el webhook al arrancar).",
     },
     conflictPoller: {
       title: "Otro programa está consultando este bot (409 Conflict).",

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { useBrowser, type WatchedPage } from "./browser";
-import { comeToEditor } from "./playground-helpers";
+import { comeToEditor, editorText } from "./playground-helpers";
 
 const b = useBrowser({ viewport: { width: 1400, height: 1000 } });
 const { open, baseUrl } = b;
@@ -60,8 +60,7 @@ describe("the code editor", () => {
       await monacoUp(page);
       // Focus and caret carry over: typing goes on where it stopped.
       await page.keyboard.type("// and on");
-      const text = async () => (await page.locator(".sl-playground .monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ");
-      await expect.poll(text).toMatch(/^\/\/ typed early\n\/\/ and on/);
+      await expect.poll(() => editorText(page)).toMatch(/^\/\/ typed early\n\/\/ and on/);
     } finally {
       await context.close();
     }
@@ -95,7 +94,7 @@ describe("the code editor", () => {
     // Tab alone indents and stays.
     await page.keyboard.press("Control+Home");
     await page.keyboard.press("Tab");
-    await expect.poll(async () => (await page.locator(".sl-playground .monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ")).toMatch(/^ {2}\S/);
+    await expect.poll(() => editorText(page)).toMatch(/^ {2}\S/);
     await expect(inEditor()).resolves.toBe(true);
     await page.keyboard.press("Control+Z");
 
@@ -131,7 +130,7 @@ describe("the code editor", () => {
     await page.keyboard.type(" // a/b");
     await page.keyboard.press("Control+K");
     await page.keyboard.press("Escape");
-    await expect.poll(async () => (await page.locator(".sl-playground .monaco-editor .view-lines").innerText()).replace(/\u00a0/g, " ")).toContain("// a/b");
+    await expect.poll(() => editorText(page)).toContain("// a/b");
     await expect(page.locator(".VPLocalSearchBox").count()).resolves.toBe(0);
   });
 

@@ -162,8 +162,16 @@ export async function expectTotals(page: Page, expected: { read: number; write: 
 export async function editorText(page: Page): Promise<string> {
   const textarea = page.locator(".sl-playground .code-editor__textarea");
   if (await textarea.isVisible()) return textarea.inputValue();
-  const text = await page.locator(".sl-playground .monaco-editor .view-lines").innerText();
-  return text.replace(/\u00a0/g, " ");
+  // Monaco reuses line elements as it scrolls and edits, so their order in the DOM is not the lines' order:
+  // each line is placed by its `top`, which is.
+  const lines = await page
+    .locator(".sl-playground .monaco-editor .view-lines .view-line")
+    .evaluateAll((found) => found.map((line) => [Number.parseFloat((line as HTMLElement).style.top) || 0, line.textContent ?? ""] as const));
+  return lines
+    .sort((a, b) => a[0] - b[0])
+    .map(([, text]) => text)
+    .join("\n")
+    .replace(/\u00a0/g, " ");
 }
 
 /** Types `text` at the very start of the program, as a reader would. */

@@ -8,6 +8,7 @@
 import type { Transformer } from "grammy";
 import type { ApiResponse } from "grammy/types";
 import type { SandboxEvent } from "../protocol";
+import { toWirePayload } from "./bot-api/wire-payload";
 
 type ApiCallEvent = Extract<SandboxEvent, { type: "api-call" }>;
 type UnreachableEvent = Extract<SandboxEvent, { type: "api-unreachable" }>;
@@ -18,19 +19,6 @@ export interface LiveReporterOptions {
   onUnreachable(event: UnreachableEvent): void;
   /** The update being handled, to tag each call with. */
   currentUpdateId(): number | undefined;
-}
-
-/** The payload as it goes on the wire: JSON, with files named rather than sent along. */
-function wirePayload(payload: unknown): Record<string, unknown> {
-  if (payload === undefined || payload === null) return {};
-  const json = JSON.stringify(payload, (_key, value: unknown) => {
-    if (value === null) return undefined;
-    if (typeof value === "object" && typeof (value as { toRaw?: unknown }).toRaw === "function") {
-      return `attach://${(value as { filename?: string }).filename ?? "file"}`;
-    }
-    return value;
-  });
-  return json === undefined ? {} : (JSON.parse(json) as Record<string, unknown>);
 }
 
 function messageOf(error: unknown): string {
@@ -56,7 +44,7 @@ export function liveReporter(options: LiveReporterOptions): Transformer {
       }
       throw error;
     }
-    const event: ApiCallEvent = { type: "api-call", callId, method, payload: wirePayload(payload), durationMs: performance.now() - started };
+    const event: ApiCallEvent = { type: "api-call", callId, method, payload: toWirePayload(payload), durationMs: performance.now() - started };
     if (response.ok) event.result = response.result;
     else {
       event.error = { error_code: response.error_code, description: response.description };

@@ -15,6 +15,7 @@ import type { ApiResponse, Chat, Message, MessageEntity, Update, User, UserFromG
 import { BOT_API_METHODS, type MethodShape } from "virtual:bot-api-schema";
 import type { SandboxEvent } from "../../protocol";
 import { ApiFailure, badRequest, integerOf, type Payload } from "./api-failure";
+import { toWirePayload } from "./wire-payload";
 import { inlineMarkupOf } from "./inline-keyboard";
 import { parseFormattedText } from "./parse-mode";
 import { UpdateQueue, type CancelSignal } from "./update-queue";
@@ -52,22 +53,6 @@ interface ChatState {
   /** Message ids are shared by both sides of a chat, so this follows the user's messages too. */
   lastMessageId: number;
   messages: Map<number, StoredMessage>;
-}
-
-/**
- * Serialises a payload the way grammY does before sending it (nulls and undefined dropped,
- * `InputFile`s become `attach://` references), so the simulator sees what Telegram would.
- */
-function toWirePayload(payload: unknown): Payload {
-  if (payload === undefined || payload === null) return {};
-  const json = JSON.stringify(payload, (_key, value: unknown) => {
-    if (value === null) return undefined;
-    if (typeof value === "object" && typeof (value as { toRaw?: unknown }).toRaw === "function") {
-      return `attach://${(value as { filename?: string }).filename ?? "file"}`;
-    }
-    return value;
-  });
-  return json === undefined ? {} : (JSON.parse(json) as Payload);
 }
 
 /**

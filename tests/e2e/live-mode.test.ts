@@ -92,6 +92,8 @@ describe("live mode against the local Bot API emulator", () => {
     // Strict sessions: each update reads, and writes back.
     await expectTotals(page, { read: 2, write: 2, delete: 0 });
     await page.getByTestId("indexeddb-storage").getByText(/"pizzaCount": 1/).waitFor({ timeout: 10_000 });
+    // Kept apart from the simulated people's sessions: the live bot has a database of its own.
+    await expect(page.getByTestId("indexeddb-storage").textContent()).resolves.toMatch(/“session-lab:[^:”]+:pizza:live”/);
 
     // The token: nowhere on the page, in a URL, localStorage or the share link; in sessionStorage only.
     await page.getByRole("button", { name: ENGLISH.share, exact: true }).click();

@@ -1,7 +1,7 @@
 /**
  * Where live mode's settings are kept: `sessionStorage`, so they last for this tab only and never reach
- * `localStorage` (drafts, pane sizes), a share link or a server. The token is read from here at each Run and
- * held nowhere else on the page but the field that edits it.
+ * `localStorage` (drafts, pane sizes), a share link or a server. The full playground's controller reads them
+ * once when it starts and keeps them in memory; each change is written back here.
  */
 import { DEFAULT_API_ROOT } from "./api-root";
 

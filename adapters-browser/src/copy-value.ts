@@ -15,6 +15,12 @@ export interface CopyOptions {
    * the copy throws, for a caller that would rather replace the whole value than show half of it.
    */
   unreadable?: (error: unknown) => unknown;
+  /**
+   * Rewrites every string of the copy, property names and Map keys included (but not the markers of
+   * levels a copy left out): the playground masks a bot token with it wherever a program put the token.
+   * Default: strings are kept as they are.
+   */
+  mapString?: (text: string) => string;
 }
 
 /**
@@ -25,13 +31,16 @@ export interface CopyOptions {
  * `deeperLevels` marker saying how many levels were left out.
  */
 export function copyValue(value: unknown, options: CopyOptions = {}): unknown {
-  const { forPosting = false, unreadable } = options;
+  const { forPosting = false, unreadable, mapString } = options;
+  const walk = { maxDepth: MAX_COPY_DEPTH, revisit: "share" } as const;
+  // Rewriting strings is rare (a live bot's events): its copier is made for the call, the others once.
+  if (mapString) return walkValue(value, copier(forPosting, unreadable, mapString), walk);
   let made = unreadable ? copiersFor.get(unreadable) : plainCopiers;
   if (!made) {
     made = [copier(false, unreadable), copier(true, unreadable)];
     copiersFor.set(unreadable!, made);
   }
-  return walkValue(value, made[forPosting ? 1 : 0], { maxDepth: MAX_COPY_DEPTH, revisit: "share" });
+  return walkValue(value, made[forPosting ? 1 : 0], walk);
 }
 
 type Copy = unknown[] | Map<unknown, unknown> | Set<unknown> | Record<string, unknown>;
@@ -41,9 +50,13 @@ type Copiers = [ValueVisitor<unknown, Copy>, ValueVisitor<unknown, Copy>];
 const copiersFor = new WeakMap<(error: unknown) => unknown, Copiers>();
 const plainCopiers: Copiers = [copier(false, undefined), copier(true, undefined)];
 
-function copier(forPosting: boolean, unreadable: ((error: unknown) => unknown) | undefined): ValueVisitor<unknown, Copy> {
+function copier(
+  forPosting: boolean,
+  unreadable: ((error: unknown) => unknown) | undefined,
+  mapString?: (text: string) => string,
+): ValueVisitor<unknown, Copy> {
   return {
-    leaf: (value, kind) => copyLeaf(value, kind, forPosting),
+    leaf: (value, kind) => (mapString && typeof value === "string" && kind === "primitive" ? mapString(value) : copyLeaf(value, kind, forPosting)),
     whole(value, kind, depth) {
       if (kind !== "instance") return undefined;
       try {
@@ -61,7 +74,7 @@ function copier(forPosting: boolean, unreadable: ((error: unknown) => unknown) |
     },
     open: (_value, kind) => emptyCopy(kind),
     add(into, child, key) {
-      if (typeof key === "string") setOwn(into as Record<string, unknown>, key, child);
+      if (typeof key === "string") setOwn(into as Record<string, unknown>, mapString ? mapString(key) : key, child);
       else if (key === undefined) (into as Set<unknown>).add(child);
       else (into as unknown[]).push(child); // items come in index order
     },

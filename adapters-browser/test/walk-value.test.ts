@@ -158,6 +158,17 @@ describe("copyValue", () => {
     expect(copyValue({ hostile, n: 1 }, { unreadable: (e) => `[${(e as Error).message}]` })).toEqual({ hostile: { boom: "[getter exploded]" }, n: 1 });
   });
 
+  it("rewrites every string with mapString, keys and Map keys included, but not its own markers", () => {
+    const shout = (text: string) => text.toUpperCase();
+    const deep: Record<string, unknown> = {};
+    let at = deep;
+    for (let i = 0; i < 80; i++) at = (at.next = {}) as Record<string, unknown>;
+    const copy = copyValue({ text: "hi", list: ["a", 1], map: new Map([["k", "v"]]), when: new Date(0), deep }, { forPosting: true, mapString: shout }) as Record<string, unknown>;
+    expect(copy).toMatchObject({ TEXT: "HI", LIST: ["A", 1], MAP: new Map([["K", "V"]]) });
+    expect((copy.WHEN as Date).getTime()).toBe(0);
+    expect(JSON.stringify(copy.DEEP)).toContain("more levels]");
+  });
+
   it("cuts at MAX_COPY_DEPTH with a marker that counts the levels left out", () => {
     let chain: unknown = { leaf: () => 1 };
     for (let i = 1; i < 100; i++) chain = { a: chain };

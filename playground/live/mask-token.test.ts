@@ -29,7 +29,7 @@ describe("token masking", () => {
     expect(tokenMasker("1:ab")("ab ab")).toBe("ab ab");
   });
 
-  it("masks every string of an event, keys included, and copies only what changes", () => {
+  it("masks every string of an event, keys included, and leaves the event itself as it was", () => {
     const mask = tokenMasker(TOKEN);
     const untouched = { a: [1, "x"] };
     const event = {
@@ -39,10 +39,8 @@ describe("token masking", () => {
     };
     const masked = maskDeep(event, mask);
     expect(masked).toEqual({ type: "console", text: "my token is 123456:•••", nested: { "123456:•••": ["123456:•••", 3, null], untouched } });
-    expect(masked.nested.untouched).toBe(untouched);
     expect(event.text).toContain(TOKEN);
-    const clean = { type: "pong", seq: 1 };
-    expect(maskDeep(clean, mask)).toBe(clean);
+    expect(Object.keys(event.nested)).toContain(TOKEN);
   });
 
   it("survives cycles", () => {
@@ -51,5 +49,6 @@ describe("token masking", () => {
     cyclic.self = cyclic;
     const masked = maskDeep(cyclic, mask);
     expect(masked.text).toBe("123456:•••");
+    expect(masked.self).toBe(masked);
   });
 });

@@ -5,6 +5,7 @@
  * The sandbox masks its events before they leave the worker and the page masks them again when they arrive,
  * so neither side alone has to be right.
  */
+import { copyValue } from "@session-lab/adapters-browser/values";
 
 /** What replaces a token's secret. */
 export const MASK = "•••";
@@ -38,43 +39,10 @@ export function tokenMasker(token: string): (text: string) => string {
   };
 }
 
-/** Deeper than this, a value is left as it is: events are copied to 64 levels before they are posted. */
-const MAX_DEPTH = 80;
-
 /**
- * A copy of `value` with `mask` applied to every string in it, keys included. Objects that need no change
- * are returned as they are, so masking an event without a token in it costs a walk and no copies.
+ * A copy of an event (already cloneable data) with `mask` applied to every string in it, keys included:
+ * the adapter package's `copyValue`, rewriting strings as it copies.
  */
 export function maskDeep<T>(value: T, mask: (text: string) => string): T {
-  const seen = new Map<object, unknown>();
-  const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === "string") return mask(item);
-    if (typeof item !== "object" || item === null || depth > MAX_DEPTH) return item;
-    if (seen.has(item)) return seen.get(item);
-    if (Array.isArray(item)) {
-      const copy: unknown[] = [];
-      seen.set(item, copy);
-      let changed = false;
-      for (const element of item) {
-        const masked = walk(element, depth + 1);
-        changed ||= masked !== element;
-        copy.push(masked);
-      }
-      if (!changed) seen.set(item, item);
-      return changed ? copy : item;
-    }
-    if (Object.getPrototypeOf(item) !== Object.prototype && Object.getPrototypeOf(item) !== null) return item;
-    const copy: Record<string, unknown> = {};
-    seen.set(item, copy);
-    let changed = false;
-    for (const [key, element] of Object.entries(item)) {
-      const maskedKey = mask(key);
-      const masked = walk(element, depth + 1);
-      changed ||= masked !== element || maskedKey !== key;
-      copy[maskedKey] = masked;
-    }
-    if (!changed) seen.set(item, item);
-    return changed ? copy : item;
-  };
-  return walk(value, 0) as T;
+  return copyValue(value, { forPosting: true, mapString: mask }) as T;
 }

@@ -45,12 +45,13 @@ export function createPlaygroundController(store: PlaygroundStore, options: Play
   let liveOrigin: string | undefined;
   const runner = new SandboxRunner({ createWorker: () => (liveOrigin ? createSandboxWorker(liveOrigin) : workers.take()) });
   /**
-   * Every token used in this tab, masked in every event before the store sees it. The worker masks them too;
-   * this side does not rely on it (live-settings.ts, mask-token.ts).
+   * Every token used in this tab, masked in every event of a live run before the store sees it. The worker
+   * masks them too; this side does not rely on it (live-settings.ts, mask-token.ts). A simulated run is never
+   * given a token, so its events are left as they are.
    */
   const usedTokens = new Set<string>();
   let maskAll: ((text: string) => string) | undefined;
-  const masked = (event: RunEvent): RunEvent => (maskAll ? maskDeep(event, maskAll) : event);
+  const masked = (event: RunEvent): RunEvent => (maskAll && liveOrigin !== undefined ? maskDeep(event, maskAll) : event);
   showLiveSettings();
   /**
    * Leaving the page ends a live bot's polling: a closed tab takes its workers along, but a page kept in the

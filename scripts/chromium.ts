@@ -32,13 +32,14 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Added for tests, never for the bench: WebAssembly stays on V8's baseline compiler. The playground's
- * esbuild binary is 14 MB of Go, and optimising its hot functions in the background costs about 4.5 s of
- * CPU per page load, which on a 2-core machine running two test files at once is half the suite's time.
- * What a test checks does not depend on how fast the compiler's code is; the bench measures that as
- * readers get it.
+ * Added for tests, never for the bench: V8's baseline tiers only. A test's page lives a few seconds, and
+ * what the optimising compilers do for it in the background is mostly wasted on a 2-core machine running
+ * two test files at once: for WebAssembly (the playground's esbuild is 14 MB of Go) about 4.5 s of CPU per
+ * page load, for JavaScript (TurboFan and Maglev) about a tenth of the suite's CPU, measured on the
+ * heaviest files. What a test checks does not depend on how fast the code runs; the bench measures that
+ * with Chromium's defaults, as readers get it.
  */
-const CHROMIUM_TEST_ARGS = ["--js-flags=--liftoff-only"];
+const CHROMIUM_TEST_ARGS = ["--js-flags=--liftoff-only --no-opt --no-maglev"];
 
 /** Launches headless Debian Chromium through playwright-core. */
 export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {

@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { botApiSchemaPlugin } from "../../.vitepress/plugins/bot-api-schema-plugin";
+import { LongestFirst } from "./longest-first";
 
 // End-to-end tests: real Chromium against the production build, served on 127.0.0.1.
 // `npm test` builds first; run `npm run build` yourself before `npm run test:e2e`.
@@ -19,5 +20,6 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: Number(process.env.E2E_WORKERS ?? 2),
     minWorkers: 1,
+    sequence: { sequencer: LongestFirst },
   },
 });

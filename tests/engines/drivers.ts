@@ -185,7 +185,8 @@ async function startDisplay(): Promise<{ display: string; stop(): void }> {
   if (process.env.DISPLAY) return { display: process.env.DISPLAY, stop() {} };
   const number = 90 + Math.floor(Math.random() * 400);
   const xvfb = spawn("Xvfb", [`:${number}`, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"], { stdio: "ignore" });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // The display is up once its socket is there: waited for, not guessed, on a busy machine.
+  await poll(`Xvfb on :${number}`, 20_000, async () => (existsSync(`/tmp/.X11-unix/X${number}`) ? true : null));
   return { display: `:${number}`, stop: () => xvfb.kill() };
 }
 

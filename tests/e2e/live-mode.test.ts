@@ -66,14 +66,19 @@ async function pressRun(page: Page, words: PlaygroundWords): Promise<void> {
   await page.getByRole("button", { name: words.run, exact: true }).click();
 }
 
+/** Goes live in English with the emulator's token and server, presses Run, and waits until the bot polls. */
+async function runLive(page: Page): Promise<void> {
+  await goLive(page, EN, emulator.token, emulator.url);
+  await pressRun(page, ENGLISH);
+  await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+}
+
 describe("live mode against the local Bot API emulator", () => {
   it("runs the pizza example unmodified against the Bot API, shows the chat, traffic and session, keeps the token out of sight, and Stop ends polling", { timeout: 120_000 }, async () => {
     const { page } = await open("/playground?example=pizza");
     const requests = recordRequests(page, page.context());
     await waitReady(page);
-    await goLive(page, EN, emulator.token, emulator.url);
-    await pressRun(page, ENGLISH);
-    await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+    await runLive(page);
     await page.getByRole("status").filter({ hasText: EN.connected(`@${emulator.botInfo.username}`) }).waitFor();
     await expect.poll(() => page.getByTestId("run-status").innerText()).toBe(EN.statusRunning);
 
@@ -147,9 +152,7 @@ describe("live mode against the local Bot API emulator", () => {
     const { page } = await open("/playground?example=pizza");
     await waitEditorReady(page);
     await typeAtEnd(page, 'console.log("token:", (bot as any).token);');
-    await goLive(page, EN, emulator.token, emulator.url);
-    await pressRun(page, ENGLISH);
-    await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+    await runLive(page);
     await page.locator(".sl-console-toggle").click();
     await page.getByRole("log", { name: "Console and errors" }).getByText("token: 123456:•••").first().waitFor();
     expect(await page.evaluate(() => document.body.innerText.includes("TEST-token"))).toBe(false);
@@ -181,9 +184,7 @@ describe("live mode against the local Bot API emulator", () => {
   it("has no serious accessibility violations in live mode, light and dark", { timeout: 120_000 }, async () => {
     const { page } = await open("/playground?example=pizza");
     await waitReady(page);
-    await goLive(page, EN, emulator.token, emulator.url);
-    await pressRun(page, ENGLISH);
-    await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+    await runLive(page);
     emulator.userSays("/hunger");
     await page.getByRole("log", { name: ENGLISH.chatRegion }).getByText("Your hunger level is 0!").waitFor();
     await page.getByRole("button", { name: EN.settings }).click();
@@ -244,9 +245,7 @@ describe("live mode against the local Bot API emulator", () => {
   it("ends polling when the reader leaves the playground for another page or closes the tab, and a guide page's playground stays simulated", { timeout: 120_000 }, async () => {
     const { page } = await open("/playground?example=pizza");
     await waitReady(page);
-    await goLive(page, EN, emulator.token, emulator.url);
-    await pressRun(page, ENGLISH);
-    await expect.poll(() => emulator.activePollers(), { timeout: 30_000 }).toBe(1);
+    await runLive(page);
     // The site's own navigation: the playground is unmounted, the page stays.
     await page.getByRole("navigation").getByRole("link", { name: "Guide" }).first().click();
     await expect.poll(() => emulator.activePollers(), { timeout: 10_000 }).toBe(0);

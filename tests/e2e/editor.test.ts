@@ -40,11 +40,14 @@ async function focusMonaco(page: Page): Promise<void> {
 
 describe("the code editor", () => {
   it("edits as a text area while Monaco loads, and Monaco starts with what was typed", { timeout: 120_000 }, async () => {
-    // Monaco's chunk is held back so that the text area is what the reader types into first.
+    // Monaco's chunk is held back until the reader has typed into the text area: released by the test, not
+    // after a fixed time, which a busy machine can spend before the typing even starts.
     const context = await b.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    let release!: () => void;
+    const typed = new Promise<void>((resolve) => (release = resolve));
     try {
       await context.route(/\/monaco-setup\.[\w-]+\.js$/, async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await typed;
         await route.continue();
       });
       const page = await context.newPage();
@@ -57,11 +60,13 @@ describe("the code editor", () => {
       await box.click();
       await page.keyboard.press("Control+Home");
       await page.keyboard.type("// typed early\n");
+      release();
       await monacoUp(page);
       // Focus and caret carry over: typing goes on where it stopped.
       await page.keyboard.type("// and on");
       await expect.poll(() => editorText(page)).toMatch(/^\/\/ typed early\n\/\/ and on/);
     } finally {
+      release();
       await context.close();
     }
   });

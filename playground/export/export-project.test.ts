@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { callsIdbKeyval, exportFileName, exportProject } from "./export-project";
+import { exportFileName, exportProject, planExport } from "./export-project";
 import { SERVER_STORAGES } from "./strings";
 import { allExamples, DENO_RUNNER_PROGRAM } from "./testing/examples";
 
@@ -116,9 +116,11 @@ bot.on("message", async (ctx) => {
 bot.start();
 `;
 
-  it("is told apart from one that does not", () => {
-    expect(callsIdbKeyval(code)).toBe(true);
-    expect(callsIdbKeyval(code.replace(/import \{ get, set \} from "idb-keyval";\n/, ""))).toBe(false);
+  it("is told apart from one that does not, and from one that keeps sessions in the browser adapter", () => {
+    const plan = (program: string) => planExport({ code: program, example: "counter", locale: "en", runtime: "node", storage: "file" });
+    expect(plan(code)).toMatchObject({ callsIdbKeyval: true, usesBrowserStorage: false });
+    expect(plan(code.replace(/import \{ get, set \} from "idb-keyval";\n/, ""))).toMatchObject({ callsIdbKeyval: false });
+    expect(plan(allExamples()[0]!.code)).toMatchObject({ callsIdbKeyval: false, usesBrowserStorage: true });
   });
 
   it("keeps idb-keyval as a dependency and says in the README, in each language, that those calls fail on a server", () => {

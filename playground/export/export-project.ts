@@ -37,8 +37,23 @@ export function exportFileName(example: string): string {
   return `session-lab-${projectName(example)}.zip`;
 }
 
+/** An export worked out: its files, and the facts about the program that the dialog tells the reader. */
+export interface ExportPlan {
+  /** Every file of the project, by path, as text. */
+  files: Record<string, string>;
+  /** Whether the program keeps sessions in the browser adapter, so the reader's pick of server storage matters. */
+  usesBrowserStorage: boolean;
+  /** Whether the program calls idb-keyval itself: the bot then needs a browser's IndexedDB until those calls change. */
+  callsIdbKeyval: boolean;
+}
+
 /** Every file of the exported project, by path, as text. */
 export function exportProject(request: ExportRequest): Record<string, string> {
+  return planExport(request).files;
+}
+
+/** {@link exportProject}, with what it found out about the program on the way (one reading of the code). */
+export function planExport(request: ExportRequest): ExportPlan {
   const words = EXPORT_STRINGS[request.locale];
   const path = localePath(request.locale, STORAGE_PAGE);
   const storagePage = request.siteUrl ? new URL(path.slice(1), request.siteUrl).href : path;
@@ -80,21 +95,22 @@ export function exportProject(request: ExportRequest): Record<string, string> {
     browserOnly,
   });
   const bot = token.code.endsWith("\n") ? token.code : `${token.code}\n`;
-  if (request.runtime === "node") {
-    return {
-      "package.json": json(nodePackage(request.example, packages)),
-      "tsconfig.json": json(NODE_TSCONFIG),
-      "bot.ts": bot,
-      "README.md": readme,
-      ".gitignore": gitignore(replaced),
-    };
-  }
-  return {
-    "deno.json": json(denoConfig(packages, grammySubpaths, replaced === "file")),
-    "bot.ts": bot,
-    "README.md": readme,
-    ".gitignore": gitignore(replaced),
-  };
+  const files: Record<string, string> =
+    request.runtime === "node"
+      ? {
+          "package.json": json(nodePackage(request.example, packages)),
+          "tsconfig.json": json(NODE_TSCONFIG),
+          "bot.ts": bot,
+          "README.md": readme,
+          ".gitignore": gitignore(replaced),
+        }
+      : {
+          "deno.json": json(denoConfig(packages, grammySubpaths, replaced === "file")),
+          "bot.ts": bot,
+          "README.md": readme,
+          ".gitignore": gitignore(replaced),
+        };
+  return { files, usesBrowserStorage: storage.usedBrowserStorage, callsIdbKeyval: browserOnly };
 }
 
 /** Installed packages, and the sessions file storage writes (people's data, not code). */
@@ -131,11 +147,6 @@ const RUNNER = "@grammyjs/runner";
  * that those calls must change before the bot runs on a server.
  */
 const IDB_KEYVAL = "idb-keyval";
-
-/** Whether `code` calls idb-keyval itself: then the exported bot needs a browser's IndexedDB until those calls change. */
-export function callsIdbKeyval(code: string): boolean {
-  return normalizeImports(code).modules.has(IDB_KEYVAL);
-}
 
 /** `package.json`: tsx starts the bot, TypeScript checks it, grammY and the packages it imports run it. */
 function nodePackage(example: string, packages: string[]): object {

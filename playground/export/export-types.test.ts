@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportProject } from "./export-project";
-import { usesBrowserStorage } from "./rewrite-storage";
+import { exportProject, planExport } from "./export-project";
 import { SERVER_STORAGES } from "./strings";
 import { allExamples, DENO_RUNNER_PROGRAM } from "./testing/examples";
 import { typeErrors } from "./testing/typecheck";
@@ -9,15 +8,10 @@ describe("every exported example type-checks against the installed grammY and ad
   it("in both languages, with every server storage", () => {
     const projects: Record<string, Record<string, string>> = {};
     for (const example of allExamples()) {
-      const storages = usesBrowserStorage(example.code) ? SERVER_STORAGES : (["memory"] as const);
+      const request = { code: example.code, example: example.name, locale: example.locale, runtime: "node" } as const;
+      const storages = planExport({ ...request, storage: "memory" }).usesBrowserStorage ? SERVER_STORAGES : (["memory"] as const);
       for (const storage of storages) {
-        projects[`${example.name}-${example.locale}-${storage}`] = exportProject({
-          code: example.code,
-          example: example.name,
-          locale: example.locale,
-          runtime: "node",
-          storage,
-        });
+        projects[`${example.name}-${example.locale}-${storage}`] = exportProject({ ...request, storage });
       }
     }
     const errors = typeErrors(projects);

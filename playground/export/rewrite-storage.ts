@@ -33,11 +33,6 @@ const IMPORT = new RegExp(
   "g",
 );
 
-/** Whether `code` imports the playground's browser adapter (and so needs a server storage picked). */
-export function usesBrowserStorage(code: string): boolean {
-  return browserImports(code).length > 0;
-}
-
 /** The comments the rewrite leaves, in the page's language (without `//`). */
 export interface StorageWords {
   /** Lines left where the import was: what replaced the browser adapter, and why. */

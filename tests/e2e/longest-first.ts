@@ -7,32 +7,33 @@ import { basename } from "node:path";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /**
- * Seconds each file took in an idle `npm run test:e2e` on a 2-core machine (vitest prints them). Only the
- * order matters; a file missing here runs first, as vitest runs files it knows nothing about.
+ * Seconds each file takes in `npm test` on a 2-core machine (vitest prints them; these are the mean of two idle
+ * runs and one beside two CPU hogs). Only the order matters; a file missing here runs first, as vitest runs
+ * files it knows nothing about.
  */
 const TYPICAL_SECONDS: Record<string, number> = {
-  "a11y.test.ts": 114,
-  "compare.test.ts": 88,
-  "compare-layout.test.ts": 88,
-  "playground.test.ts": 85,
-  "a11y-playground.test.ts": 73,
-  "editor.test.ts": 66,
-  "docs.test.ts": 65,
-  "home.test.ts": 62,
-  "live-mode.test.ts": 55,
-  "export.test.ts": 49,
-  "storage-kinds.test.ts": 48,
-  "share-links.test.ts": 44,
-  "run-status.test.ts": 44,
-  "playground-es.test.ts": 40,
-  "hostile-sandbox.test.ts": 37,
-  "layout.test.ts": 25,
-  "keyboard.test.ts": 23,
-  "concurrency.test.ts": 20,
-  "hostile-values.test.ts": 15,
-  "compile-messages.test.ts": 12,
-  "chat-formatting.test.ts": 12,
-  "traffic-announcements.test.ts": 6,
+  "a11y.test.ts": 75,
+  "playground.test.ts": 55,
+  "compare.test.ts": 55,
+  "compare-layout.test.ts": 55,
+  "a11y-playground.test.ts": 49,
+  "home.test.ts": 47,
+  "editor.test.ts": 31,
+  "live-mode.test.ts": 25,
+  "docs.test.ts": 25,
+  "export.test.ts": 22,
+  "storage-kinds.test.ts": 20,
+  "run-status.test.ts": 20,
+  "playground-es.test.ts": 18,
+  "share-links.test.ts": 16,
+  "hostile-sandbox.test.ts": 16,
+  "layout.test.ts": 13,
+  "keyboard.test.ts": 11,
+  "concurrency.test.ts": 10,
+  "hostile-values.test.ts": 8,
+  "compile-messages.test.ts": 4,
+  "chat-formatting.test.ts": 4,
+  "traffic-announcements.test.ts": 3,
 };
 
 const UNKNOWN = Number.MAX_SAFE_INTEGER;

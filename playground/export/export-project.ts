@@ -95,21 +95,12 @@ export function planExport(request: ExportRequest): ExportPlan {
     browserOnly,
   });
   const bot = token.code.endsWith("\n") ? token.code : `${token.code}\n`;
+  // Each runtime's configuration first, then the files both runtimes share: the order the dialog lists them in.
+  const shared = { "bot.ts": bot, "README.md": readme, ".gitignore": gitignore(replaced) };
   const files: Record<string, string> =
     request.runtime === "node"
-      ? {
-          "package.json": json(nodePackage(request.example, packages)),
-          "tsconfig.json": json(NODE_TSCONFIG),
-          "bot.ts": bot,
-          "README.md": readme,
-          ".gitignore": gitignore(replaced),
-        }
-      : {
-          "deno.json": json(denoConfig(packages, grammySubpaths, replaced === "file")),
-          "bot.ts": bot,
-          "README.md": readme,
-          ".gitignore": gitignore(replaced),
-        };
+      ? { "package.json": json(nodePackage(request.example, packages)), "tsconfig.json": json(NODE_TSCONFIG), ...shared }
+      : { "deno.json": json(denoConfig(packages, grammySubpaths, replaced === "file")), ...shared };
   return { files, usesBrowserStorage: storage.usedBrowserStorage, callsIdbKeyval: browserOnly };
 }
 
